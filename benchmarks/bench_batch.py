@@ -101,7 +101,11 @@ def _tokenize_chunk(texts: list[str]) -> tuple[int, int]:
 def _e2e(input_path: Path, out: Path, workers=None, dask_local=None, marks=()):
     from pipeline.batch import BatchOptions, run_batch
 
-    os.environ["DANVAN_CACHE"] = tempfile.mkdtemp(prefix="danvan-cache-")  # uncached run
+    from joblib.externals.loky import get_reusable_executor
+
+    # Uncached run: a fresh segmentation cache, and fresh workers that see it.
+    get_reusable_executor().shutdown(wait=True)
+    os.environ["DANVAN_CACHE"] = tempfile.mkdtemp(prefix="danvan-cache-")
     sampler = RssSampler()
     sampler.start()
     peaks = {}
