@@ -211,17 +211,17 @@ def _validate_declared(data: bytes, encoding: str, source: str,
         if bad <= max(2, len(data) // 5000):
             warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
             return "utf-8", text
-        warnings.append(f"{source} charset utf-8 does not fit the bytes ({bad} invalid sequences)")
+        warnings.append(f"{source} does not fit the bytes ({bad} invalid sequences)")
         return None
     if not data.isascii() and _is_utf8(data):
-        warnings.append(f"{source} charset {encoding} does not fit the bytes: they are valid UTF-8")
+        warnings.append(f"{source} does not fit the bytes: they are valid UTF-8")
         return "utf-8", data.decode("utf-8")
     try:
         codecs.lookup(encoding)
         text = data.decode(encoding)
     except UnicodeDecodeError:
         if encoding != "cp1252":
-            warnings.append(f"{source} charset {encoding} does not fit the bytes")
+            warnings.append(f"{source} does not fit the bytes")
             return None
         text = _decode(data, encoding)
     if encoding in _SINGLE_BYTE_VIETNAMESE:
@@ -229,7 +229,7 @@ def _validate_declared(data: bytes, encoding: str, source: str,
         if best != encoding:
             declared_score = vietnamese_score(_decode(data[:_SAMPLE_BYTES], encoding))[0]
             if score >= 0.6 and score > declared_score + 0.2:
-                warnings.append(f"{source} charset {encoding} does not fit the bytes: they read as {best}")
+                warnings.append(f"{source} does not fit the bytes: they read as {best}")
                 return best, _decode(data, best)
     return encoding, text
 
@@ -272,7 +272,7 @@ def decode_bytes(data: bytes, declared: str | None = None, *, html: bool = False
         if encoding is None:
             warnings.append(f"{method} charset {label!r} is unknown; ignored")
             continue
-        decided = _validate_declared(data, encoding, method, warnings)
+        decided = _validate_declared(data, encoding, f"{method} charset {label!r}", warnings)
         if decided:
             used, text = decided
             kept = used == encoding or (used == "utf-8" and encoding.startswith("utf-"))
