@@ -115,7 +115,8 @@ def tables() -> Tables:
 
     kinds = sorted(lexicon["kinds"], key=len, reverse=True)
     kind_regex = re.compile(
-        r"(?<!\w)(?:" + "|".join(tone_tolerant(re.escape(k).replace(r"\ ", " ")) for k in kinds)
+        r"(?<!\w)(?:" + "|".join(tone_tolerant(re.escape(k).replace(r"\ ", " ")).replace(r"[^\S\n]+", r"\s+")
+                                  for k in kinds)
         + r")(?!\w)", re.IGNORECASE)
 
     place = rf"(?-i:(?:[^\S\n]+[{UPPER}][\w]*(?:[^\S\n]+[{UPPER}][\w]*){{0,3}})?)"
@@ -136,7 +137,7 @@ def tables() -> Tables:
     for rule in named_data.get("named", []):
         named.append(NamedRule(
             name=rule["name"], kind=rule["kind"],
-            regex=re.compile(r"(?<!\w)" + tone_tolerant(rule["pattern"]) + r"(?!\w)", re.IGNORECASE),
+            regex=re.compile(tone_tolerant(rule["pattern"]) + r"(?!\w)", re.IGNORECASE),
             key=rule.get("key"), number=rule.get("number"), local=bool(rule.get("local")),
             by_year=dict(rule.get("by_year", {})), by_date=list(rule.get("by_date", []))))
 
@@ -154,6 +155,18 @@ def canonical_code(code: str) -> str:
     return tables().spellings.get(upper, upper)
 
 
+def case_variants(phrase: str) -> str:
+    """A case-sensitive regex for a phrase as it is written in text: each word with
+    its first letter in either case, or the whole phrase in capitals. Faster to
+    scan with than re.IGNORECASE."""
+    words = []
+    for word in phrase.split():
+        first = word[0]
+        words.append(f"[{first.upper()}{first.lower()}]{re.escape(word[1:])}")
+    return "(?:" + r"\s+".join(words) + "|" + r"\s+".join(re.escape(w.upper()) for w in phrase.split()) + ")"
+
+
+@lru_cache(maxsize=4096)
 def canonical_kind(kind: str) -> str:
     """A kind as written, with its first letter capitalised ('văn bản' -> 'Văn bản')."""
     kind = re.sub(r"\s+", " ", kind.strip())

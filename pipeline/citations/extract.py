@@ -8,12 +8,13 @@ from ..models import Article, Citation
 from ..normalize import normalize_text
 from .data import tables
 from .find import expand_listed, find_numbers
-from .named import find_named
+from .named import _trigger_positions, find_named
 from .parse import Context, read_after, read_before
 from .resolve import identify, resolve_short_forms
 
-# Characters normalize_text would change (NFC aside): only then is it worth its cost.
-_ODD_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2000-\u200a\u202f\u205f\u3000\u00d0\u00f0\u0189]")
+# Characters that would break matching (NFC aside): invisible ones and look-alikes of Đ.
+# Odd spaces need no normalising: every pattern here matches them as \s.
+_ODD_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00d0\u00f0\u0189]")
 # What may stand between two numbers of one list: "05-CT/TW, 06-CT/TW", "... và số 06-CT/TW".
 _LIST_GAP_RE = re.compile(r"^[^\S\n]*(?:,|;|và|hoặc|,[^\S\n]*và)?[^\S\n]*(?:số[^\S\n]*)?$", re.IGNORECASE)
 _CONTEXT_CHARS = 250
@@ -48,7 +49,7 @@ def _numbered(work: str, province: str | None, published: str | None) -> list[Ci
             number=raw.number, issued=after.issued or before.issued, issuer=after.issuer or before.issuer,
             term=after.term or before.term)
         context = work[raw.end:min(raw.end + _CONTEXT_CHARS, raws[i + 1].start if i + 1 < len(raws) else len(work))]
-        identify(cite, province, published, context)
+        identify(cite, province, published, context, after.year)
         out.append(cite)
         previous = cite
         floor = max(raw.end, after.after_end)
@@ -68,6 +69,9 @@ def find_citations(text: str, *, province: str | None = None, published: str | N
     normalised = None
     work = text
     if not unicodedata.is_normalized("NFC", text) or _ODD_RE.search(text):
+        # normalising with an offset map is costly: only when there may be something to find
+        if "/" not in text and not _trigger_positions(unicodedata.normalize("NFC", text)):
+            return []
         normalised = normalize_text(text)
         work = normalised.text
     full = _numbered(work, province, published)

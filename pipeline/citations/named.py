@@ -12,8 +12,21 @@ from ..models import Citation
 from .data import NamedRule, number_id, tables
 from .resolve import term_for_date
 
-# Words that must occur for any named rule to match: a cheap prefilter.
-_TRIGGERS = ("Nghị quyết", "nghị quyết", "NGHỊ QUYẾT", "Luật", "Pháp lệnh", "Hiến pháp", "Quy chế", "quy chế")
+# The first words of every named rule, as written: the text is searched for these
+# with str.find (C speed) and the rules are tried only where one occurs.
+TRIGGERS = ("Nghị quyết", "nghị quyết", "NGHỊ QUYẾT", "Luật", "LUẬT", "Pháp lệnh", "pháp lệnh",
+            "Hiến pháp", "hiến pháp", "Quy chế", "quy chế", "QUY CHẾ")
+
+
+def _trigger_positions(text: str) -> list[int]:
+    positions = []
+    for word in TRIGGERS:
+        at = text.find(word)
+        while at >= 0:
+            if at == 0 or not text[at - 1].isalnum():
+                positions.append(at)
+            at = text.find(word, at + len(word))
+    return sorted(positions)
 
 
 def _catalogue_entry(number: str, term: str | None = None):
@@ -67,11 +80,13 @@ _ONE_RESOLUTION_PLENUMS = {("4", "XII"): "04-NQ/TW", ("4", "XI"): "12-NQ/TW"}
 def find_named(text: str, *, province: str | None = None, published: str | None = None,
                taken: list[tuple[int, int]] = ()) -> list[Citation]:
     """Named references in ``text`` that do not overlap a numbered citation (``taken``)."""
-    if not any(t in text for t in _TRIGGERS):
-        return []
     out: list[Citation] = []
-    for rule in tables().named:
-        for m in rule.regex.finditer(text):
+    rules = tables().named
+    for position in _trigger_positions(text):
+        for rule in rules:
+            m = rule.regex.match(text, position)
+            if m is None:
+                continue
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             # a name followed by its number is part of a full citation ("Luật ... số 10/2022/QH15")
@@ -80,8 +95,6 @@ def find_named(text: str, *, province: str | None = None, published: str | None 
                 continue
             groups = m.groupdict()
             terms = [t.upper() for t in (groups.get("term"), groups.get("term2")) if t]
-            if not terms and rule.key and "{term}" in rule.key and published and "plenum" in groups:
-                terms = [None]
             for term in terms or [None]:
                 cite = _cite(rule, m, term, province, published)
                 plenum = groups.get("plenum")

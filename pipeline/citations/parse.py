@@ -23,6 +23,7 @@ TERM_RE = re.compile(rf"kh(?:óa|oá){_H}+(?P<term>[XVIL]{{1,6}})(?![\w])", re.I
 _ROMAN_RE = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _SEP_RE = re.compile(rf"{_H}*(?:[,;–]|-(?=\s))?{_H}*\(?{_H}*")
 _CLOSE_RE = re.compile(rf"{_H}*\)")
+_YEAR_RE = re.compile(rf"năm{_H}+(?P<year>(?:19|20)\d\d)(?![\d/])", re.IGNORECASE)
 _OF_RE = re.compile(rf"(?:của|do){_H}+", re.IGNORECASE)
 _PLENUM_RE = re.compile(rf"(?:tại{_H}+)?Hội{_H}+nghị(?:{_H}+lần{_H}+thứ{_H}+\w+|{_H}+Trung{_H}+ương{_H}+\d{{1,2}})?{_H}+",
                         re.IGNORECASE)
@@ -37,6 +38,7 @@ class Context:
     issued: str | None = None
     issuer: str | None = None
     term: str | None = None
+    year: str | None = None  # "25-NQ/TW năm 2013": a year that is not a full date
     after_end: int = 0  # end of the fields read after the number
 
 
@@ -61,7 +63,10 @@ def issuer_at(text: str, pos: int) -> tuple[str, int] | None:
     for issuer in tables().issuers:
         b = issuer.body.match(text, pos)
         if b is not None:
-            name = re.sub(r"\s+", " ", b.group(0)) if issuer.keep_match else issuer.name
+            name = issuer.name
+            if issuer.keep_match:
+                name = re.sub(r"\s+", " ", b.group(0))
+                name = name[0].upper() + name[1:]
             return name, issuer.regex.match(text, pos).end()
     return None
 
@@ -84,6 +89,10 @@ def read_after(text: str, pos: int, limit: int) -> Context:
             found = issuer_at(text, start) if start is not None and start < limit else None
             if found is not None and found[1] <= limit:
                 ctx.issuer, pos, advanced = found[0], found[1], True
+        if not advanced and ctx.year is None and ctx.issued is None:
+            m = _YEAR_RE.match(text, at, limit)
+            if m is not None:
+                ctx.year, pos, advanced = m.group("year"), m.end(), True
         if not advanced and ctx.term is None:
             m = TERM_RE.match(text, at, limit)
             if m is not None and roman(m.group("term")):
@@ -121,7 +130,7 @@ def read_before(text: str, pos: int, floor: int) -> Context:
     kinds = list(tables().kind_regex.finditer(window))
     for m in reversed(kinds):
         gap = window[m.end():]
-        if "\n" in gap:
+        if gap.count("\n") > 1 or gap.lstrip(" \t").startswith("\n"):
             continue
         bare = _SO_TAIL_RE.sub("", gap).strip()
         if bare:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Citation
-from .data import CatalogueEntry, number_id, tables
+from .data import CatalogueEntry, case_variants, number_id, tables
 
 # First day of each Party term (the opening of its National Congress).
 TERMS = [("1996-06-28", "VIII"), ("2001-04-19", "IX"), ("2006-04-18", "X"), ("2011-01-12", "XI"),
@@ -29,6 +29,13 @@ def term_for_date(iso: str | None) -> str | None:
         if iso >= start:
             term = name
     return term
+
+
+def term_for_year(year: str | None) -> str | None:
+    """The term of a year, unless a congress opened that year (then it is either)."""
+    if not year or any(start[:4] == year for start, _ in TERMS):
+        return None
+    return term_for_date(f"{year}-07-01")
 
 
 def is_central(family: str, issuer_code: str) -> bool:
@@ -55,16 +62,17 @@ def _issuer_code(number: str, family: str) -> str:
     return parts[1] if parts[0] in tables().types and len(parts) > 1 else parts[0]
 
 
-def candidates(cite: Citation, published: str | None, context: str) -> list[CatalogueEntry]:
+def candidates(cite: Citation, published: str | None, context: str, year: str | None = None) -> list[CatalogueEntry]:
     """The catalogue entries the citation may name, narrowed by what the text says."""
     found = tables().catalogue.get(number_id(cite.number or ""), [])
     if not found:
         return []
     term = cite.term or term_for_date(cite.issued)
+    year = cite.issued[:4] if cite.issued else year
     if cite.family == "party" and term:
-        found = [c for c in found if c.term == term] or []
-    elif cite.family != "party" and cite.issued:
-        found = [c for c in found if c.issued[:4] == cite.issued[:4]]
+        found = [c for c in found if c.term == term]
+    elif year:
+        found = [c for c in found if c.issued[:4] == year]
     if published and len(found) > 1:
         found = [c for c in found if c.issued <= published[:10]] or found
     if len(found) > 1 and context:
@@ -75,18 +83,20 @@ def candidates(cite: Citation, published: str | None, context: str) -> list[Cata
     return found
 
 
-def identify(cite: Citation, province: str | None, published: str | None, context: str) -> None:
+def identify(cite: Citation, province: str | None, published: str | None, context: str,
+             year: str | None = None) -> None:
     """Fill scope, title, catalogue fields, key and ambiguity of a full citation in place."""
     code = _issuer_code(cite.number, cite.family)
     central = is_central(cite.family, code)
     cite.scope = None if central else province
-    found = candidates(cite, published, context) if central else []
+    found = candidates(cite, published, context, year) if central else []
+    year = cite.issued[:4] if cite.issued else year
     if cite.family == "party" and central:
-        when = cite.term or term_for_date(cite.issued)
+        when = cite.term or term_for_date(cite.issued) or term_for_year(year)
     elif cite.family == "party":  # a local committee numbers by its own term: the year is safer
-        when = cite.issued[:4] if cite.issued else (f"khóa {cite.term}" if cite.term else None)
+        when = year or (f"khóa {cite.term}" if cite.term else None)
     elif cite.family == "state_admin":
-        when = cite.issued[:4] if cite.issued else None
+        when = year
     else:
         when = None  # the year is in the number
     if len(found) == 1:
@@ -118,10 +128,10 @@ _SHORT_KINDS = ("Nghị quyết", "Chỉ thị", "Kết luận", "Quyết địn
 
 def short_re() -> re.Pattern:
     if not SHORT_RE_CACHE:
-        kinds = "|".join(k.replace(" ", r"[^\S\n]+") for k in _SHORT_KINDS)
+        kinds = "|".join(case_variants(k) for k in _SHORT_KINDS)
         SHORT_RE_CACHE.append(re.compile(
-            rf"(?<!\w)(?P<kind>{kinds})[^\S\n]+(?:số[^\S\n]+)?(?P<n>\d{{1,4}})"
-            r"(?![\w/]|[^\S\n]*[-–/][^\S\n]*\w|[.,]\d|[^\S\n]+(?:tháng|năm|ngày|điều|khoản|%))", re.IGNORECASE))
+            rf"(?<!\w)(?P<kind>{kinds})[^\S\n]+(?:[Ss]ố[^\S\n]+)?(?P<n>\d{{1,4}})"
+            r"(?![\w/]|[^\S\n]*[-–/][^\S\n]*\w|[.,]\d|[^\S\n]+(?:tháng|năm|ngày|[Đđ]iều|khoản|%))"))
     return SHORT_RE_CACHE[0]
 
 
