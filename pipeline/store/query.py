@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import DanvanError
 from ..normalize import fold
 from .schema import open_db
-from .search import fts_query
+from .search import fts_query, snippet
 
 DEFAULT_LEVEL = 2  # the article-level decision of the tagger (see ANNOTATION.md)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -72,7 +72,7 @@ def build_sql(filters: Filters) -> tuple[str, list]:
         where.append("articles_fts MATCH ?")
         params.append(fts_query(filters.search))
         # bm25 weights per FTS column: title, text, title_folded, text_folded (lower = better).
-        select_score = "-bm25(articles_fts, 0.0, 0.0, 5.0, 1.0) AS relevance"
+        select_score = "-bm25(articles_fts, 0.0, 0.0, 5.0, 1.0) AS relevance, a.text AS _text"
         order = "bm25(articles_fts, 0.0, 0.0, 5.0, 1.0), a.id"
     for name, level in filters.theme:
         if level == 0:
@@ -166,6 +166,8 @@ def query(db, **filters):
             raise DanvanError(f"query failed: {exc}") from None
         columns = [d[0] for d in cursor.description]
         frame = pd.DataFrame(cursor.fetchall(), columns=columns)
+        if "_text" in frame:
+            frame["snippet"] = [snippet(t, spec.search) for t in frame.pop("_text")]
     finally:
         if close:
             database.close()
