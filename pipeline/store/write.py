@@ -216,7 +216,7 @@ def _to_article(db: sqlite_utils.Database, row: dict) -> Article:
     themes = [ThemeTag(theme=t["theme"], score=t["score"], level=t["level"],
                        score_mentioned=t["score_mentioned"] or 0.0,
                        evidence=json.loads(t["evidence"] or "[]"))
-              for t in db.query("SELECT * FROM themes WHERE article_id = ? ORDER BY theme",
+              for t in db.query("SELECT * FROM themes WHERE article_id = ? ORDER BY rowid",
                                 [row["id"]])]
     citations = []
     for c in db.query("SELECT * FROM citations WHERE article_id = ? ORDER BY idx", [row["id"]]):
