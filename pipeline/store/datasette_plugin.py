@@ -11,7 +11,8 @@ from datasette import hookimpl
 
 from ..errors import DanvanError
 from ..normalize import fold
-from .search import fts_query, snippet
+from .query import fold_number
+from .search import fts_query, query_phrase, snippet
 
 
 def _fold(value):
@@ -28,5 +29,7 @@ def _fts(value):
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("danvan_fold", 1, _fold, deterministic=True)
+    conn.create_function("danvan_number", 1, fold_number, deterministic=True)
     conn.create_function("danvan_fts", 1, _fts, deterministic=True)
     conn.create_function("danvan_snippet", 2, snippet, deterministic=True)
+    conn.create_function("danvan_phrase", 1, lambda q: query_phrase(q or ""), deterministic=True)

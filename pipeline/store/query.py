@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import DanvanError
 from ..normalize import fold
 from .schema import open_db
-from .search import fts_query, snippet
+from .search import fts_query, query_phrase, snippet
 
 DEFAULT_LEVEL = 2  # the article-level decision of the tagger (see ANNOTATION.md)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -73,7 +73,10 @@ def build_sql(filters: Filters) -> tuple[str, list]:
         params.append(fts_query(filters.search))
         # bm25 weights per FTS column: title, text, title_folded, text_folded (lower = better).
         select_score = "-bm25(articles_fts, 0.0, 0.0, 5.0, 1.0) AS relevance, a.text AS _text"
-        order = "bm25(articles_fts, 0.0, 0.0, 5.0, 1.0), a.id"
+        # Vietnamese words are several syllables: a result holding the typed syllables
+        # side by side ("dân vận") ranks above one holding them apart, then by bm25.
+        order = ("instr(a.title_folded || ' ' || a.text_folded, ?) = 0, "
+                 "bm25(articles_fts, 0.0, 0.0, 5.0, 1.0), a.id")
     for name, level in filters.theme:
         if level == 0:
             where.append("NOT EXISTS (SELECT 1 FROM themes t WHERE t.article_id = a.id "
@@ -94,12 +97,14 @@ def build_sql(filters: Filters) -> tuple[str, list]:
         params.extend([len(filters.until), filters.until])
     for number in filters.cites:
         where.append("EXISTS (SELECT 1 FROM citations c WHERE c.article_id = a.id AND "
-                     "(danvan_fold(c.number) = ? OR danvan_fold(c.directive_key) = ?))")
-        params.extend([_fold_number(number)] * 2)
+                     "(danvan_number(c.number) = ? OR danvan_number(c.directive_key) = ?))")
+        params.extend([fold_number(number)] * 2)
     if filters.site:
         where.append("(a.site = ? OR a.site LIKE ? OR a.url LIKE ?)")
         site = filters.site.strip().lower()
         params.extend([site, f"%.{site}", f"%://{site}/%"])
+    if filters.search:
+        params.append(query_phrase(filters.search))
     sql = f"""
         SELECT a.id, a.title, a.published, a.site, a.province, a.province_2025, a.url,
                (SELECT group_concat(theme || ':' || level, ';') FROM
@@ -119,13 +124,15 @@ def build_sql(filters: Filters) -> tuple[str, list]:
     return sql, params
 
 
-def _fold_number(number: str) -> str:
-    return fold(re.sub(r"\s+", "", number))
+def fold_number(number):
+    """Directive numbers compare without case, spaces or the Đ/D difference."""
+    return fold(re.sub(r"\s+", "", number)) if isinstance(number, str) else number
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("danvan_fold", 1, lambda v: fold(v) if isinstance(v, str) else v,
                          deterministic=True)
+    conn.create_function("danvan_number", 1, fold_number, deterministic=True)
 
 
 def query(db, **filters):

@@ -32,6 +32,11 @@ def fts_query(user_query: str) -> str:
     return "{title_folded text_folded}: (" + " AND ".join(parts) + ")"
 
 
+def query_phrase(user_query: str) -> str:
+    """The query's words folded and joined: results containing this exact phrase rank first."""
+    return " ".join(_TOKEN.findall(fold(user_query or "")))
+
+
 def snippet(text: str | None, user_query: str, width: int = 90) -> str:
     """The passage of the original text around the first query word, the word in [brackets].
 
@@ -43,6 +48,7 @@ def snippet(text: str | None, user_query: str, width: int = 90) -> str:
     folded = fold(text)
     words = [w for phrase, bare in re.findall(r'"([^"]*)"|(\S+)', user_query or "")
              for w in [" ".join(_TOKEN.findall(fold(phrase or bare)))] if w]
+    words.insert(0, query_phrase(user_query))  # the whole query as typed, if it occurs
     hit = -1
     for word in words:
         match = re.search(r"(?<!\w)" + re.escape(word).replace(r"\ ", r"\W+"), folded)
