@@ -107,7 +107,20 @@ def _v3_meta(db: sqlite_utils.Database) -> None:
     db["corpus_info"].create({"name": str, "value": str}, pk="name", if_not_exists=True)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_tables, _v2_views, _v3_meta]
+def _v4_extra_fields(db: sqlite_utils.Database) -> None:
+    # Fields the data model gains later (Citation.catalogue_id ...) are kept as JSON in
+    # ``extra`` so that an Article always round-trips; catalogue_id links a citation
+    # and a directive to their catalogue entry.
+    for table in ("articles", "themes", "citations"):
+        db[table].add_column("extra", str)
+    db["citations"].add_column("catalogue_id", str)
+    db["directives"].add_column("catalogue_id", str)
+    db["directives"].add_column("confidence", str)
+    db["citations"].create_index(["catalogue_id"], if_not_exists=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_tables, _v2_views, _v3_meta, _v4_extra_fields]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -6,6 +6,7 @@ as a whole or not at all: a writer killed mid-batch loses only that batch.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -46,13 +47,15 @@ def article_row(article: Article) -> dict:
         "warnings": _json(article.warnings), "content_hash": article.content_hash(),
         "n_chars": len(text),
         "stored_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "extra": _extra(article, _ARTICLE_STORED),
     }
 
 
 def theme_rows(article: Article) -> list[dict]:
     return [{"article_id": article.id, "theme": t.theme, "score": float(t.score),
              "score_mentioned": float(t.score_mentioned), "level": int(t.level),
-             "evidence": _json(t.evidence)} for t in article.themes]
+             "evidence": _json(t.evidence), "extra": _extra(t, _THEME_STORED)}
+            for t in article.themes]
 
 
 def citation_rows(article: Article) -> list[dict]:
@@ -67,6 +70,8 @@ def citation_rows(article: Article) -> list[dict]:
             "issuer": c.issuer, "term": c.term, "scope": c.scope, "title": c.title,
             "resolved_to": c.resolved_to, "orig_start": c.orig_start,
             "orig_end": c.orig_end, "ambiguous": int(bool(c.ambiguous)),
+            "catalogue_id": getattr(c, "catalogue_id", None),
+            "extra": _extra(c, _CITATION_STORED),
         })
     return rows
 
@@ -105,7 +110,17 @@ def context_snippet(text: str, citation: Citation, width: int = CONTEXT_CHARS) -
     return ("… " if left > 0 else "") + snippet + (" …" if right < len(text) else "")
 
 
-_DIRECTIVE_COLUMNS = ("number", "kind", "family", "issued", "issuer", "term", "scope", "title")
+_DIRECTIVE_COLUMNS = ("number", "kind", "family", "issued", "issuer", "term", "scope", "title",
+                      "catalogue_id")
+# Model fields with a column of their own; any other field goes to the row's ``extra`` JSON.
+_ARTICLE_STORED = {"id", "title", "paragraphs", "captions", "url", "site", "province",
+                   "province_2025", "published", "published_precision", "author",
+                   "author_affiliation", "language", "best_effort", "warnings", "provenance",
+                   "themes", "citations"}
+_THEME_STORED = {"theme", "score", "level", "score_mentioned", "evidence"}
+_CITATION_STORED = {"start", "end", "surface", "form", "family", "kind", "number", "issued",
+                    "issuer", "term", "scope", "title", "key", "resolved_to", "orig_start",
+                    "orig_end", "ambiguous"}
 
 
 def _directive_rows(articles: Iterable[Article]) -> dict[str, dict]:
@@ -169,7 +184,9 @@ def store_catalogue(db: sqlite_utils.Database, entries: Iterable[dict]) -> int:
         key = entry.get("key") or entry.get("number")
         if not key:
             continue
-        rows.append({"key": key, "source_note": entry.get("source_note") or entry.get("source"),
+        rows.append({"key": key, "confidence": _as_text(entry.get("confidence")),
+                     "source_note": entry.get("source_note") or entry.get("note")
+                     or entry.get("source"),
                      **{c: _as_text(entry.get(c)) for c in _DIRECTIVE_COLUMNS}})
     with db.atomic():
         _merge_directives(db, rows, in_catalogue=True)
@@ -178,7 +195,7 @@ def store_catalogue(db: sqlite_utils.Database, entries: Iterable[dict]) -> int:
 
 def _merge_directives(db: sqlite_utils.Database, rows: Iterable[dict], *, in_catalogue: bool) -> None:
     """Catalogue values win over values read off citations; a seen number never erases them."""
-    columns = ("key",) + _DIRECTIVE_COLUMNS + ("source_note", "in_catalogue")
+    columns = ("key",) + _DIRECTIVE_COLUMNS + ("source_note", "confidence", "in_catalogue")
     if in_catalogue:
         updates = ", ".join(f"{c} = coalesce(excluded.{c}, directives.{c})" for c in columns[1:])
     else:
@@ -213,9 +230,9 @@ def iter_articles(db: sqlite_utils.Database) -> Iterator[Article]:
 
 
 def _to_article(db: sqlite_utils.Database, row: dict) -> Article:
-    themes = [ThemeTag(theme=t["theme"], score=t["score"], level=t["level"],
-                       score_mentioned=t["score_mentioned"] or 0.0,
-                       evidence=json.loads(t["evidence"] or "[]"))
+    themes = [ThemeTag.from_dict({**_loads(t["extra"]), "theme": t["theme"], "score": t["score"],
+                                  "level": t["level"], "score_mentioned": t["score_mentioned"] or 0.0,
+                                  "evidence": json.loads(t["evidence"] or "[]")})
               for t in db.query("SELECT * FROM themes WHERE article_id = ? ORDER BY rowid",
                                 [row["id"]])]
     citations = []
@@ -223,9 +240,11 @@ def _to_article(db: sqlite_utils.Database, row: dict) -> Article:
         values = {k: c[k] for k in ("start", "end", "surface", "form", "family", "kind", "number",
                                     "issued", "issuer", "term", "scope", "title", "key",
                                     "resolved_to", "orig_start", "orig_end")}
-        citations.append(Citation(**values, ambiguous=bool(c["ambiguous"])))
+        citations.append(Citation.from_dict({**_loads(c["extra"]), **values,
+                                             "ambiguous": bool(c["ambiguous"])}))
     prov = next(db.query("SELECT raw FROM provenance WHERE article_id = ?", [row["id"]]), None)
-    return Article(
+    return Article.from_dict(dict(
+        _loads(row["extra"]),
         id=row["id"], title=row["title"],
         paragraphs=row["text"].split("\n") if row["text"] else [],
         captions=json.loads(row["captions"] or "[]"), url=row["url"], site=row["site"],
@@ -235,7 +254,17 @@ def _to_article(db: sqlite_utils.Database, row: dict) -> Article:
         language=row["language"], best_effort=bool(row["best_effort"]),
         warnings=json.loads(row["warnings"] or "[]"),
         provenance=json.loads(prov["raw"]) if prov and prov["raw"] else {},
-        themes=themes, citations=citations)
+        themes=themes, citations=citations))
+
+
+def _extra(obj, stored: set[str]) -> str | None:
+    values = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)
+              if f.name not in stored}
+    return _json(values) if values else None
+
+
+def _loads(text: str | None) -> dict:
+    return json.loads(text) if text else {}
 
 
 def _json(value) -> str:
