@@ -146,7 +146,8 @@ class _Tally:
         self.shared.append(({resolve_province(p, self.date) for p in provinces}, weight, evidence))
 
     def settle_shared(self) -> None:
-        named = {p for p, s in self.scores.items() if s > 0}
+        # Only a province that the text names firmly (one typed mention at least) takes support.
+        named = {p for p, s in self.scores.items() if s >= MIN_SCORE}
         for provinces, weight, evidence in self.shared:
             for province in provinces & named:
                 self.scores[province] += weight
