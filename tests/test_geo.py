@@ -129,6 +129,10 @@ CASES = [
     ("Thành phố Huế ra quân", [BODY], "2020-01-01", "Thừa Thiên Huế", "Huế"),
     ("Tỉnh Thừa Thiên Huế", ["Tỉnh ủy Thừa Thiên Huế chỉ đạo."], "2025-03-01", "Huế", "Huế"),
     ("TP.HCM phát động", ["Thành ủy TP.HCM chỉ đạo.", BODY], None, "Hồ Chí Minh", "Hồ Chí Minh"),
+    ("Hội nghị", ["Tỉnh ủy Bà Rịa-Vũng Tàu chỉ đạo.", "Tỉnh Bà Rịa–Vũng Tàu"], None, "Bà Rịa - Vũng Tàu",
+     "Hồ Chí Minh"),
+    ("Huyện Cư M’gar ra quân", ["Huyện ủy Cư Mgar chỉ đạo."], None, "Đắk Lắk", "Đắk Lắk"),
+    ("Tỉnh uỷ Khánh Hoà", ["Tỉnh uỷ Khánh Hoà chỉ đạo."], None, "Khánh Hòa", "Khánh Hòa"),
 ]
 
 

@@ -28,14 +28,17 @@ W_BARE = 0.5  # the body names a province bare
 W_SHARED = 0.5  # a typed district whose name several provinces share
 MIN_SCORE = 1.0  # less than one typed mention is not enough
 DOMINANCE = 1.5  # the winner needs this many times the runner-up's weight
+MAX_BODY_CHARS = 200_000  # the body read at most
 MIN_SHARE = 0.5  # ... and more than this share of all the place evidence
 
 _TYPED_ALIAS_RE = re.compile(r"^(?:thành phố|tỉnh|tp\b|tp\.|t\.p)", re.I)
 
 
 def _spaced(literal: str) -> str:
-    """A regex for ``literal`` in which any run of whitespace matches a space."""
-    return r"\s+".join(re.escape(part) for part in literal.split(" "))
+    """A regex for a name key: any whitespace for a space, spacing optional around "-" and "'"."""
+    pattern = r"\s+".join(re.escape(part) for part in literal.split(" "))
+    pattern = pattern.replace(r"\s+\-\s+", r"\s*[-–]\s*").replace("'", r"['’‘]\s?")
+    return pattern
 
 
 # Administrative words before a name, and which index they point to.
@@ -251,7 +254,12 @@ def find_province(title: str | None, paragraphs: list[str], published: str | Non
         _title_lead(title, tally)
         lead = _LEAD_RE.match(title)
         _scan(title[lead.end():] if lead and tally.scores else title, tally, in_title=True)
-    for paragraph in paragraphs:
+    budget = MAX_BODY_CHARS
+    for paragraph in paragraphs or []:
+        if budget <= 0:
+            break  # a huge page: its place is plain long before this
+        paragraph = paragraph[:budget]
+        budget -= len(paragraph)
         _scan(normalize(paragraph), tally, in_title=False)
     tally.settle_shared()
     if not tally.scores:
