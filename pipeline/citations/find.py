@@ -37,6 +37,8 @@ NUMBER_RE = re.compile(
 LIST_HEAD_RE = re.compile(r"(?:(?<!\w)số|[Ss]ố|[Cc]ác)[^\S\n]*:?[^\S\n]*((?:\d{1,4}[^\S\n]*(?:,|;|và|&)[^\S\n]*)+)$")
 _LIST_ITEM_RE = re.compile(r"\d{1,4}")
 
+# Form templates are numbered like documents but are not documents: "Mẫu số 02/ĐK-TCT".
+_FORM_HEAD_RE = re.compile(r"(?:[Mm]ẫu|MẪU|[Bb]iểu(?: mẫu)?)(?:[^\S\n]+(?:số|Số))?[^\S\n]*:?[^\S\n]*$")
 _LAW_TYPE_RE = re.compile(r"^(?:UBTV)?QH\d{1,2}$")
 # Codes that look like an issuer but are abbreviations of places: "Quận 3/TP-HCM".
 _NOT_ISSUERS = frozenset({"TP", "Q", "P", "KP", "F", "QL", "TL", "ĐT", "DT", "SĐT", "TX", "TT", "H", "X"})
@@ -125,7 +127,7 @@ def find_numbers(text: str) -> list[RawNumber]:
     found = []
     for m in NUMBER_RE.finditer(text):
         raw = _classify(m)
-        if raw is None:
+        if raw is None or _FORM_HEAD_RE.search(text, max(0, raw.start - 20), raw.start):
             continue
         head = LIST_HEAD_RE.search(text, max(0, raw.start - 60), raw.start)
         if head is not None:

@@ -136,7 +136,7 @@ def read_before(text: str, pos: int, floor: int) -> Context:
         if bare:
             words = bare.split()
             if (len(words) > 12 or re.search(r"[,;:.!?“”\"()]", bare)
-                    or any(w.lower() in _GAP_STOP for w in words)):
+                    or any(w in _GAP_STOP for w in words)):  # lower case: verbs; "Thực hiện" in a title is fine
                 break
             term = TERM_RE.search(bare)
             if term and roman(term.group("term")):
