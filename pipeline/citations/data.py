@@ -93,6 +93,7 @@ class Tables:
     spellings: dict[str, str]
     central: frozenset
     local_party: frozenset
+    state_only: frozenset
     kinds: list[str]
     kind_regex: re.Pattern
     issuers: list[Issuer]
@@ -145,6 +146,7 @@ def tables() -> Tables:
         types=dict(codes["types"]), party_type_kinds=dict(codes.get("party_type_kinds", {})),
         spellings=dict(codes.get("spellings", {})),
         central=frozenset(codes["scope"]["central"]), local_party=frozenset(codes["scope"]["local_party"]),
+        state_only=frozenset(codes.get("state_only", {}).get("codes", [])),
         kinds=kinds, kind_regex=kind_regex, issuers=issuers, issuer_regex=issuer_regex,
         catalogue=catalogue, named=named)
 

@@ -18,6 +18,9 @@ _ODD_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00d0\u00f0\u0189]")
 # What may stand between two numbers of one list: "05-CT/TW, 06-CT/TW", "... và số 06-CT/TW".
 _LIST_GAP_RE = re.compile(r"^[^\S\n]*(?:,|;|và|hoặc|,[^\S\n]*và)?[^\S\n]*(?:số[^\S\n]*)?$", re.IGNORECASE)
 _CONTEXT_CHARS = 250
+# Between two numbers that share the issuer named after the second.
+_SHARED_GAP_RE = re.compile(r"^[^\S\n]*(?:,|;|và|,[^\S\n]*và)[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,3}?(?:số[^\S\n]*)?$",
+                            re.IGNORECASE)
 
 
 def _infer_kind(family: str, type_code: str | None) -> str | None:
@@ -50,6 +53,9 @@ def _numbered(work: str, province: str | None, published: str | None) -> list[Ci
             term=after.term or before.term)
         context = work[raw.end:min(raw.end + _CONTEXT_CHARS, raws[i + 1].start if i + 1 < len(raws) else len(work))]
         identify(cite, province, published, context, after.year)
+        if (previous is not None and previous.issuer is None and cite.issuer and previous.kind == cite.kind
+                and _SHARED_GAP_RE.match(work[floor:raw.start])):
+            previous.issuer = cite.issuer  # "Công điện 130/CĐ-TTg ... và Công điện 03/CĐ-TTg ... của Thủ tướng"
         out.append(cite)
         previous = cite
         floor = max(raw.end, after.after_end)

@@ -21,10 +21,10 @@ DATE_RE = re.compile(rf"(?:(?:được{_H}+)?(?:ký{_H}+ban{_H}+hành|ban{_H}+h�
                      re.IGNORECASE)
 TERM_RE = re.compile(rf"kh(?:óa|oá){_H}+(?P<term>[XVIL]{{1,6}})(?![\w])", re.IGNORECASE)
 _ROMAN_RE = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
-_SEP_RE = re.compile(rf"{_H}*(?:[,;–]|-(?=\s))?{_H}*\(?{_H}*")
+_SEP_RE = re.compile(rf"(?:\[\d{{1,3}}\])*{_H}*(?:[,;–]|-(?=\s))?{_H}*\(?{_H}*")  # [32]: a footnote mark
 _CLOSE_RE = re.compile(rf"{_H}*\)")
 _YEAR_RE = re.compile(rf"năm{_H}+(?P<year>(?:19|20)\d\d)(?![\d/])", re.IGNORECASE)
-_OF_RE = re.compile(rf"(?:của|do){_H}+", re.IGNORECASE)
+_OF_RE = re.compile(rf"(?:của|do|(?:(?:vừa|đã|mới){_H}+)?được){_H}+", re.IGNORECASE)
 _PLENUM_RE = re.compile(rf"(?:tại{_H}+)?Hội{_H}+nghị(?:{_H}+lần{_H}+thứ{_H}+\w+|{_H}+Trung{_H}+ương{_H}+\d{{1,2}})?{_H}+",
                         re.IGNORECASE)
 _GAP_STOP = frozenset("theo thực tại và với cho đã được là hoặc các những về nhằm để".split())
@@ -84,9 +84,10 @@ def read_after(text: str, pos: int, limit: int) -> Context:
                 ctx.issued, pos, advanced = iso_date(m), m.end(), True
         if not advanced and ctx.issuer is None:
             of = _OF_RE.match(text, at, limit)
-            plenum = _PLENUM_RE.match(text, of.end() if of else at, limit)
-            start = plenum.end() if plenum else (of.end() if of else None)
-            found = issuer_at(text, start) if start is not None and start < limit else None
+            found = issuer_at(text, of.end()) if of and of.end() < limit else None
+            if found is None:  # "Hội nghị lần thứ bảy Ban Chấp hành Trung ương": the plenum, then the body
+                plenum = _PLENUM_RE.match(text, of.end() if of else at, limit)
+                found = issuer_at(text, plenum.end()) if plenum and plenum.end() < limit else None
             if found is not None and found[1] <= limit:
                 ctx.issuer, pos, advanced = found[0], found[1], True
         if not advanced and ctx.year is None and ctx.issued is None:
@@ -116,7 +117,7 @@ def _pre_re() -> re.Pattern:
             rf"(?:(?:ngày|Ngày){_H}+(?P<date>{_DATE_BODY}){_H}*,?{_H}*)?"
             rf"(?:(?P<iss>{issuers}){_H}*,?{_H}+)?"
             rf"(?:(?:đã|vừa|mới|chính{_H}+thức|cũng|đã{_H}+chính{_H}+thức){_H}+)*"
-            rf"(?:ký{_H}+ban{_H}+hành|ban{_H}+hành|ký|phát{_H}+hành|thông{_H}+qua|ra){_H}*$",
+            rf"(?:ký{_H}+ban{_H}+hành|ban{_H}+hành|ký|phát{_H}+hành|thông{_H}+qua|ra|phê{_H}+duyệt{_H}+(?:tại|theo)){_H}*$",
             re.IGNORECASE))
     return _PRE_RE_CACHE[0]
 
