@@ -26,7 +26,7 @@ _SLASH = rf"{_S}/{_S}"
 NUMBER_RE = re.compile(
     rf"""(?<![\w/.\-–])(?<!\d\s)(?P<n>\d{{1,5}})(?:
         {_DASH}(?P<pt>{_CODE}){_SLASH}(?P<pi>{_CODE})                                  # party
-      | {_SLASH}(?P<ly>(?:19|20)\d\d){_SLASH}(?P<lt>{_CODE})(?:{_DASH}(?P<li>{_CODE}(?:{_DASH}{_UCODE})*+))?  # legal
+      | {_SLASH}(?P<ly>(?:19|20)\d\d){_SLASH}(?P<lt>{_CODE})(?:(?:{_DASH}|{_SLASH})(?P<li>{_CODE}(?:{_DASH}{_UCODE})*+))?  # legal
       | {_SLASH}(?P<xt>{_CODE}){_SLASH}(?P<xi>{_CODE})                                  # 36/NQ/TW
       | {_SLASH}(?P<st>{_CODE}){_DASH}(?P<si>{_CODE}(?:\.[A-ZĐ0-9]{{1,4}}+)?(?:{_DASH}{_UCODE})*+)  # admin
       | /(?P<bare>CP|TTg|HĐBT)(?![-–])                                                   # old 64/CP
@@ -125,7 +125,7 @@ def _classify(m: re.Match) -> RawNumber | None:
         return RawNumber(m.start(), m.end(), "state_admin", f"{digits}/{type_code}-{'-'.join(parts)}", digits,
                          type_code, "-".join(parts))
     # "276/UBND-NCPC": an office code and a unit code, both written in capitals
-    if not raw_type.isupper() or not all(p.isupper() for p in re.split(r"\s*[-–‐]\s*", raw_issuer)):
+    if not raw_type.isupper() or not all(p[:1].isupper() for p in re.split(r"\s*[-–‐]\s*", raw_issuer)):
         return None
     if type_code in _NOT_ISSUERS or not _ORG_RE.match(type_code) or len(parts) > 3:
         return None
