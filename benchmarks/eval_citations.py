@@ -25,6 +25,11 @@ SEED_FIELDS = ("number", "kind", "issued", "issuer", "term", "scope")
 TARGET_PRECISION, TARGET_RECALL = 0.95, 0.90
 
 
+def _lines(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as handle:  # not splitlines(): texts may hold U+2028
+        return handle.readlines()
+
+
 def shared_dir() -> Path | None:
     for candidate in (ROOT / ".." / "shared", ROOT.parent.parent / "shared", Path("/work/shared")):
         if (candidate / "seeds").is_dir():
@@ -69,12 +74,12 @@ def score(records: list[tuple[list[dict], list]], fields) -> dict:
 
 def seed_records(shared: Path) -> list:
     gold: dict[str, list] = {}
-    for line in (shared / "seeds" / "gold_citations.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in _lines(shared / "seeds" / "gold_citations.jsonl"):
         if line.strip():
             row = json.loads(line)
             gold.setdefault(row["doc"], []).append(row)
     records = []
-    for line in (shared / "seeds" / "gold_clean.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in _lines(shared / "seeds" / "gold_clean.jsonl"):
         if not line.strip():
             continue
         data = json.loads(line)
@@ -87,7 +92,7 @@ def seed_records(shared: Path) -> list:
 
 def label_records(batch: str | None = None) -> list:
     records = []
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
+    for line in _lines(LABELS):
         if line.strip():
             row = json.loads(line)
             if batch and row.get("batch") != batch:

@@ -7,9 +7,8 @@ import pytest
 
 from pipeline.citations import find_citations
 
-CASES = [json.loads(line) for line in
-         (Path(__file__).parent / "data" / "citation_cases.jsonl").read_text(encoding="utf-8").splitlines()
-         if line.strip()]
+with open(Path(__file__).parent / "data" / "citation_cases.jsonl", encoding="utf-8") as _handle:
+    CASES = [json.loads(line) for line in _handle if line.strip()]
 
 
 def _label(case: dict) -> str:
