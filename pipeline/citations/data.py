@@ -37,7 +37,7 @@ def tone_tolerant(pattern: str) -> str:
             other = other[0].upper() + other[1:]
         return f"(?:{word}|{other})"
     pattern = _TONE_RE.sub(alt, pattern)
-    return pattern.replace(" ", r"[^\S\n]+")
+    return pattern.replace(" ?", "\0").replace(" ", r"[^\S\n]+").replace("\0", r"[^\S\n]*")
 
 
 def _load(name: str) -> dict:
@@ -93,6 +93,7 @@ class Tables:
     spellings: dict[str, str]
     central: frozenset
     local_party: frozenset
+    state_only: frozenset
     kinds: list[str]
     kind_regex: re.Pattern
     issuers: list[Issuer]
@@ -145,6 +146,7 @@ def tables() -> Tables:
         types=dict(codes["types"]), party_type_kinds=dict(codes.get("party_type_kinds", {})),
         spellings=dict(codes.get("spellings", {})),
         central=frozenset(codes["scope"]["central"]), local_party=frozenset(codes["scope"]["local_party"]),
+        state_only=frozenset(codes.get("state_only", {}).get("codes", [])),
         kinds=kinds, kind_regex=kind_regex, issuers=issuers, issuer_regex=issuer_regex,
         catalogue=catalogue, named=named)
 
@@ -152,7 +154,9 @@ def tables() -> Tables:
 def canonical_code(code: str) -> str:
     """'qd' -> 'QĐ', 'ttg' -> 'TTg', 'bcsd' -> 'BCSĐ', 'UBND' -> 'UBND'."""
     upper = code.upper()
-    return tables().spellings.get(upper, upper)
+    if code.isupper() or code.islower() or upper in tables().spellings:
+        return tables().spellings.get(upper, upper)
+    return code  # mixed case as written: a unit such as "QLĐTh"
 
 
 def case_variants(phrase: str) -> str:

@@ -18,6 +18,12 @@ _ODD_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00d0\u00f0\u0189]")
 # What may stand between two numbers of one list: "05-CT/TW, 06-CT/TW", "... và số 06-CT/TW".
 _LIST_GAP_RE = re.compile(r"^[^\S\n]*(?:,|;|và|hoặc|,[^\S\n]*và)?[^\S\n]*(?:số[^\S\n]*)?$", re.IGNORECASE)
 _CONTEXT_CHARS = 250
+# Between two numbers that share the issuer named after the second.
+_SHARED_GAP_RE = re.compile(r"^[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,3}?(?:số[^\S\n]*)?$",
+                            re.IGNORECASE)
+# Cyrillic letters that look like Latin ones ("BТС" with Cyrillic Т, С): read as Latin, same length.
+_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсху", "ABEKMHOPCTXaeopcxy")
+_CYRILLIC_RE = re.compile("[АВЕКМНОРСТХаеорсху]")
 
 
 def _infer_kind(family: str, type_code: str | None) -> str | None:
@@ -34,6 +40,8 @@ def _numbered(work: str, province: str | None, published: str | None) -> list[Ci
     out: list[Citation] = []
     floor = 0
     previous: Citation | None = None
+    gaps: list[str] = []  # the text before each citation since the previous one's fields
+    issuer_before: set[int] = set()  # citations whose issuer was named before them
     for i, raw in enumerate(raws):
         limit = raws[i + 1].start if i + 1 < len(raws) else len(work)
         limit = min(limit, raw.end + 200)
@@ -50,10 +58,32 @@ def _numbered(work: str, province: str | None, published: str | None) -> list[Ci
             term=after.term or before.term)
         context = work[raw.end:min(raw.end + _CONTEXT_CHARS, raws[i + 1].start if i + 1 < len(raws) else len(work))]
         identify(cite, province, published, context, after.year)
+        cite_gap = work[floor:raw.start]
+        if (cite.issuer is None and previous is not None and id(previous) in issuer_before
+                and _SHARED_GAP_RE.match(cite_gap)):
+            cite.issuer = previous.issuer  # "của Bộ Tài chính tại văn bản số 16495/BTC-PTHT ..., số 13021/BTC-PTHT"
+            issuer_before.add(id(cite))
+        elif cite.issuer and not after.issuer:
+            issuer_before.add(id(cite))
         out.append(cite)
+        if cite.issuer and _SHARED_GAP_RE.match(cite_gap):
+            _share_backwards(out, gaps, cite)
+        gaps.append(cite_gap)
         previous = cite
         floor = max(raw.end, after.after_end)
     return out
+
+
+def _share_backwards(out: list[Citation], gaps: list[str], last: Citation) -> None:
+    """An issuer (and term) named after the last of a list belongs to each number of the list:
+    "Công điện 130/CĐ-TTg ngày ... và Công điện 03/CĐ-TTg ngày ... của Thủ tướng Chính phủ"."""
+    i = len(out) - 2
+    while i >= 0 and out[i].issuer is None and out[i].kind == last.kind:
+        out[i].issuer = last.issuer
+        out[i].term = out[i].term or last.term
+        if not _SHARED_GAP_RE.match(gaps[i]):
+            break
+        i -= 1
 
 
 def find_citations(text: str, *, province: str | None = None, published: str | None = None,
@@ -74,6 +104,8 @@ def find_citations(text: str, *, province: str | None = None, published: str | N
             return []
         normalised = normalize_text(text)
         work = normalised.text
+    if _CYRILLIC_RE.search(work):
+        work = work.translate(_HOMOGLYPHS)
     full = _numbered(work, province, published)
     taken = [(c.start, c.end) for c in full]
     shorts = resolve_short_forms(work, full, taken)

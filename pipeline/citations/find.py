@@ -18,17 +18,18 @@ from .data import canonical_code, tables
 # A code: ASCII letters and Đ, then letters or digits; possessive so that a
 # match never ends inside a word ("TWngày" is not "TW").
 _CODE = r"[A-Za-zĐđ][A-Za-zĐđ0-9]{0,14}+"
-_UCODE = r"[A-ZĐ][A-ZĐ0-9]{0,11}+"
+_UCODE = r"[A-ZĐ][A-ZĐ0-9]{0,11}+(?:\.[A-ZĐ0-9]{1,4}+)?"  # a unit: NCPC, QLDN, V.I
 _S = r"\s{0,3}"  # stray spaces, a line break included
 _DASH = rf"{_S}[-–‐]{_S}"
 _SLASH = rf"{_S}/{_S}"
 
 NUMBER_RE = re.compile(
-    rf"""(?<![\w/.\-–])(?P<n>\d{{1,5}})(?:
+    rf"""(?<![\w/.\-–])(?<!\d\s)(?P<n>\d{{1,5}})(?:
         {_DASH}(?P<pt>{_CODE}){_SLASH}(?P<pi>{_CODE})                                  # party
-      | {_SLASH}(?P<ly>(?:19|20)\d\d){_SLASH}(?P<lt>{_CODE})(?:{_DASH}(?P<li>{_CODE}(?:{_DASH}{_UCODE})*+))?  # legal
+      | {_SLASH}(?P<ly>(?:19|20)\d\d){_SLASH}(?P<lt>{_CODE})(?:(?:{_DASH}|{_SLASH})(?P<li>{_CODE}(?:{_DASH}{_UCODE})*+))?  # legal
       | {_SLASH}(?P<xt>{_CODE}){_SLASH}(?P<xi>{_CODE})                                  # 36/NQ/TW
-      | {_SLASH}(?P<st>{_CODE}){_DASH}(?P<si>{_CODE}(?:{_DASH}{_UCODE})*+)              # admin
+      | {_SLASH}(?P<st>{_CODE}){_DASH}(?P<si>{_CODE}(?:\.[A-ZĐ0-9]{{1,4}}+)?(?:{_DASH}{_UCODE})*+)  # admin
+      | /(?P<bare>CP|TTg|HĐBT)(?![-–])                                                   # old 64/CP
     )(?![\w/])""",
     re.VERBOSE,
 )
@@ -37,6 +38,8 @@ NUMBER_RE = re.compile(
 LIST_HEAD_RE = re.compile(r"(?:(?<!\w)số|[Ss]ố|[Cc]ác)[^\S\n]*:?[^\S\n]*((?:\d{1,4}[^\S\n]*(?:,|;|và|&)[^\S\n]*)+)$")
 _LIST_ITEM_RE = re.compile(r"\d{1,4}")
 
+# Form templates are numbered like documents but are not documents: "Mẫu số 02/ĐK-TCT".
+_FORM_HEAD_RE = re.compile(r"(?:[Mm]ẫu|MẪU|[Bb]iểu(?: mẫu)?)(?:[^\S\n]+(?:số|Số))?[^\S\n]*:?[^\S\n]*$")
 _LAW_TYPE_RE = re.compile(r"^(?:UBTV)?QH\d{1,2}$")
 # Codes that look like an issuer but are abbreviations of places: "Quận 3/TP-HCM".
 _NOT_ISSUERS = frozenset({"TP", "Q", "P", "KP", "F", "QL", "TL", "ĐT", "DT", "SĐT", "TX", "TT", "H", "X"})
@@ -68,14 +71,26 @@ def _party_issuer_ok(raw: str, canon: str) -> bool:
     return len(canon) <= 12 and canon not in _NOT_ISSUERS and not canon[0].isdigit()
 
 
+# The words that must come right before an old issuer-only number ("Nghị định số 64/CP").
+_BARE_HEAD_RE = re.compile(r"(?:số|Số|định|thị|quyết)[^\S\n]*$")
+
+
 def _classify(m: re.Match) -> RawNumber | None:
     t = tables()
     digits = m.group("n")
+    if m.group("bare") is not None:
+        if not _BARE_HEAD_RE.search(m.string, max(0, m.start() - 12), m.start()):
+            return None
+        return RawNumber(m.start(), m.end(), "state_admin", f"{digits}/{m.group('bare')}", digits, None,
+                         m.group("bare"))
     if m.group("pt") is not None or m.group("xt") is not None:
         raw_type, raw_issuer = (m.group("pt"), m.group("pi")) if m.group("pt") else (m.group("xt"), m.group("xi"))
         type_code, issuer = canonical_code(raw_type), canonical_code(raw_issuer)
         if type_code not in t.types or not _party_issuer_ok(raw_issuer, issuer):
             return None
+        if issuer in t.state_only:  # "98 - NQ / CP", "1143 / QĐ / TTg": the State's numbers
+            return RawNumber(m.start(), m.end(), "state_admin", f"{digits}/{type_code}-{issuer}", digits,
+                             type_code, issuer)
         if m.group("xt") is not None and not (issuer.endswith("TW") or issuer in t.local_party):
             return None
         if not _is_upper(raw_type) and _is_upper(raw_issuer) and raw_type not in ("QĐi",):
@@ -110,7 +125,7 @@ def _classify(m: re.Match) -> RawNumber | None:
         return RawNumber(m.start(), m.end(), "state_admin", f"{digits}/{type_code}-{'-'.join(parts)}", digits,
                          type_code, "-".join(parts))
     # "276/UBND-NCPC": an office code and a unit code, both written in capitals
-    if not raw_type.isupper() or not all(p.isupper() for p in re.split(r"\s*[-–‐]\s*", raw_issuer)):
+    if not raw_type.isupper() or not all(p[:1].isupper() for p in re.split(r"\s*[-–‐]\s*", raw_issuer)):
         return None
     if type_code in _NOT_ISSUERS or not _ORG_RE.match(type_code) or len(parts) > 3:
         return None
@@ -125,7 +140,7 @@ def find_numbers(text: str) -> list[RawNumber]:
     found = []
     for m in NUMBER_RE.finditer(text):
         raw = _classify(m)
-        if raw is None:
+        if raw is None or _FORM_HEAD_RE.search(text, max(0, raw.start - 20), raw.start):
             continue
         head = LIST_HEAD_RE.search(text, max(0, raw.start - 60), raw.start)
         if head is not None:

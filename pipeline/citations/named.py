@@ -60,7 +60,6 @@ def _cite(rule: NamedRule, m, term: str | None, province: str | None, published:
         fields["term"] = term or "?"
         template = rule.key or rule.name
         cite.key = "named:" + template.format_map(_Default(fields))
-        cite.title = rule.name
         cite.ambiguous = "?" in cite.key or (rule.by_date and not published) or False
         if rule.local:
             cite.scope = province

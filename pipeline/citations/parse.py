@@ -21,10 +21,10 @@ DATE_RE = re.compile(rf"(?:(?:được{_H}+)?(?:ký{_H}+ban{_H}+hành|ban{_H}+h�
                      re.IGNORECASE)
 TERM_RE = re.compile(rf"kh(?:óa|oá){_H}+(?P<term>[XVIL]{{1,6}})(?![\w])", re.IGNORECASE)
 _ROMAN_RE = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
-_SEP_RE = re.compile(rf"{_H}*(?:[,;–]|-(?=\s))?{_H}*\(?{_H}*")
+_SEP_RE = re.compile(rf"(?:\[\d{{1,3}}\])*{_H}*(?:[,;–]|-(?=\s))?{_H}*\(?{_H}*")  # [32]: a footnote mark
 _CLOSE_RE = re.compile(rf"{_H}*\)")
-_YEAR_RE = re.compile(rf"năm{_H}+(?P<year>(?:19|20)\d\d)(?![\d/])", re.IGNORECASE)
-_OF_RE = re.compile(rf"(?:của|do){_H}+", re.IGNORECASE)
+_YEAR_RE = re.compile(rf"(?:năm{_H}+)?(?P<year>(?:19|20)\d\d)(?![\d/\-.])", re.IGNORECASE)
+_OF_RE = re.compile(rf"(?:của|do|(?:(?:vừa|đã|mới){_H}+)?được){_H}+", re.IGNORECASE)
 _PLENUM_RE = re.compile(rf"(?:tại{_H}+)?Hội{_H}+nghị(?:{_H}+lần{_H}+thứ{_H}+\w+|{_H}+Trung{_H}+ương{_H}+\d{{1,2}})?{_H}+",
                         re.IGNORECASE)
 _GAP_STOP = frozenset("theo thực tại và với cho đã được là hoặc các những về nhằm để".split())
@@ -84,9 +84,10 @@ def read_after(text: str, pos: int, limit: int) -> Context:
                 ctx.issued, pos, advanced = iso_date(m), m.end(), True
         if not advanced and ctx.issuer is None:
             of = _OF_RE.match(text, at, limit)
-            plenum = _PLENUM_RE.match(text, of.end() if of else at, limit)
-            start = plenum.end() if plenum else (of.end() if of else None)
-            found = issuer_at(text, start) if start is not None and start < limit else None
+            found = issuer_at(text, of.end()) if of and of.end() < limit else None
+            if found is None:  # "Hội nghị lần thứ bảy Ban Chấp hành Trung ương": the plenum, then the body
+                plenum = _PLENUM_RE.match(text, of.end() if of else at, limit)
+                found = issuer_at(text, plenum.end()) if plenum and plenum.end() < limit else None
             if found is not None and found[1] <= limit:
                 ctx.issuer, pos, advanced = found[0], found[1], True
         if not advanced and ctx.year is None and ctx.issued is None:
@@ -114,9 +115,10 @@ def _pre_re() -> re.Pattern:
         issuers = tables().issuer_regex.pattern
         _PRE_RE_CACHE.append(re.compile(
             rf"(?:(?:ngày|Ngày){_H}+(?P<date>{_DATE_BODY}){_H}*,?{_H}*)?"
-            rf"(?:(?P<iss>{issuers}){_H}*,?{_H}+)?"
+            rf"(?:(?:(?<!\w)(?P<iss>{issuers}){_H}*,?{_H}+)?"
             rf"(?:(?:đã|vừa|mới|chính{_H}+thức|cũng|đã{_H}+chính{_H}+thức){_H}+)*"
-            rf"(?:ký{_H}+ban{_H}+hành|ban{_H}+hành|ký|phát{_H}+hành|thông{_H}+qua|ra){_H}*$",
+            rf"(?:ký{_H}+ban{_H}+hành|ban{_H}+hành|ký|phát{_H}+hành|thông{_H}+qua|ra|có|phê{_H}+duyệt{_H}+(?:tại|theo))"
+            rf"|(?:của|do){_H}+(?<!\w)(?P<iss2>{issuers})(?:{_H}*(?:,|và){_H}*(?:{issuers}))?{_H}+(?:tại|theo)){_H}*$",
             re.IGNORECASE))
     return _PRE_RE_CACHE[0]
 
@@ -136,7 +138,7 @@ def read_before(text: str, pos: int, floor: int) -> Context:
         if bare:
             words = bare.split()
             if (len(words) > 12 or re.search(r"[,;:.!?“”\"()]", bare)
-                    or any(w.lower() in _GAP_STOP for w in words)):
+                    or any(w in _GAP_STOP for w in words)):  # lower case: verbs; "Thực hiện" in a title is fine
                 break
             term = TERM_RE.search(bare)
             if term and roman(term.group("term")):
@@ -146,11 +148,12 @@ def read_before(text: str, pos: int, floor: int) -> Context:
         kind_pos = lo + m.start()
         pre_lo = max(floor, kind_pos - 160)
         pre = _pre_re().search(text, pre_lo, kind_pos)
-        if pre is not None and (pre.group("date") or pre.group("iss")):
+        if pre is not None and (pre.group("date") or pre.group("iss") or pre.group("iss2")):
             if pre.group("date"):
                 ctx.issued = iso_date(DATE_RE.match("ngày " + pre.group("date")))
-            if pre.group("iss"):
-                found = issuer_at(text, pre.start("iss"))
+            start = pre.start("iss") if pre.group("iss") else (pre.start("iss2") if pre.group("iss2") else None)
+            if start is not None:
+                found = issuer_at(text, start)
                 ctx.issuer = found[0] if found else None
         break
     return ctx

@@ -104,6 +104,7 @@ def identify(cite: Citation, province: str | None, published: str | None, contex
         cite.title = entry.title
         cite.catalogue_id = entry.id
         cite.catalogue_issued = entry.issued
+        cite.kind = cite.kind or entry.kind
         if cite.issued and cite.issued != entry.issued:
             cite.conflict = f"issued {cite.issued} in the text, {entry.issued} in the catalogue"
         if cite.family == "party":
