@@ -162,6 +162,7 @@ def clean_body(lines: list[Line], *, stop_needs_prose: bool = True) -> Body:
     body = Body()
     paras: list[_Para] = []
     after_image = started = False
+    lead_byline = None
     for line in lines:
         if line.hint == "image":
             after_image = True
@@ -181,11 +182,17 @@ def clean_body(lines: list[Line], *, stop_needs_prose: bool = True) -> Body:
         if paras and line.key == paras[-1].key:
             paras[-1].printed_twice = True
             continue
+        if not started and lead_byline is None:
+            byline = parse_byline(line.text)
+            if byline and byline.explicit:  # "Tác giả: Lê Văn Hùng" under the date
+                lead_byline = byline
+                continue
         paras.append(_Para(line.text, line.key, after_image, hint=line.hint))
         after_image = False
         started = started or is_prose(line.text)
 
     paras, body.byline = _cut_at_byline(paras)
+    body.byline = body.byline or lead_byline
     if body.byline is None:
         paras = _trim_trailing_links(paras)
     for i, para in enumerate(paras):
@@ -206,10 +213,9 @@ def _cut_at_byline(paras: list[_Para]) -> tuple[list[_Para], Optional[Byline]]:
         return paras, None
     explicit = plain = None
     for i in range(last_prose + 1, len(paras)):
-        if paras[i].hint == "caption" or has_caption_mark(paras[i].text):
-            continue
         byline = parse_byline(paras[i].text)
-        if byline is None:
+        if byline is None or (not byline.explicit and (
+                paras[i].hint == "caption" or has_caption_mark(paras[i].text))):
             continue
         if byline.explicit and explicit is None:
             explicit = (i, byline)

@@ -14,7 +14,7 @@ _TERMINAL = ".!?…:;\"”»)’'"
 # Byline prefixes: "Nguồn tin:", "Tác giả:", "Tin, ảnh:", "Bài và ảnh:" ...
 _BYLINE_PREFIX_RE = re.compile(
     r"(?i)^(?:nguồn\s+tin|nguồn|tác\s+giả|người\s+viết|thực\s+hiện|bài(?:\s*(?:,|và|/|-)\s*ảnh)?|"
-    r"tin(?:\s*(?:,|và|/|-)\s*ảnh)?|ảnh(?:\s*(?:,|và|/|-)\s*bài)?|bài\s+viết|author|by)\s*:\s*")
+    r"tin(?:\s*(?:,|và|/|-)\s*ảnh)?|bài\s+viết|author|by)\s*:\s*")
 _THEO_RE = re.compile(r"(?i)^theo\s+(.{2,80})$")
 _SUFFIX_RE = re.compile(r"(?i)\s*[\(\[]?\s*(?:tổng hợp|t\.?h|st|sưu tầm|lược dịch|dịch|biên dịch|"
                         r"ctv|cộng tác viên|pv|phóng viên)\s*[\)\]]?\s*\.?$")
