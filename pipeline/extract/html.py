@@ -25,7 +25,10 @@ from .metadata import Byline, is_name, is_title_like, parse_byline
 from .profiles import Profile, load_profile, match_profile
 
 GENERIC = "generic"  # profile name that forces the generic path
-MAX_BYTES = 8_000_000  # larger pages are cut (at a tag boundary) and marked best effort
+MAX_BYTES = 64_000_000  # bytes read and decoded at most
+MAX_CHARS = 2_000_000  # markup parsed at most once scripts and styles are out; the rest is cut
+_BULK_RE = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->|"
+                      r"data:[a-z]+/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=]{200,}", re.S | re.I)
 _JUNK_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
               "canvas", "select", "option", "textarea", "button", "input", "map", "video", "audio")
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
@@ -58,14 +61,18 @@ def read_html(html: HtmlInput, declared_charset: Optional[str] = None
         warnings.extend(decoded.warnings)
     elif isinstance(html, str):
         text = html
-        if len(text) > MAX_BYTES:
-            cut = text.rfind("<", 0, MAX_BYTES)
-            text = text[:cut if cut > MAX_BYTES // 2 else MAX_BYTES]
-            warnings.append(f"page of {len(html):,} characters cut to its first {len(text):,}")
     else:
         raise TypeError("extract_html wants bytes or str")
     if not text.strip():
         raise InputError("empty page: nothing to extract")
+    if len(text) > MAX_CHARS:
+        size = len(text)
+        text = _BULK_RE.sub(" ", text)  # scripts, styles, inline images: never article text
+        if len(text) > MAX_CHARS:
+            cut = text.rfind("<", 0, MAX_CHARS)
+            text = text[:cut if cut > MAX_CHARS // 2 else MAX_CHARS]
+            warnings.append(f"page of {size:,} characters cut to its first {len(text):,} "
+                            "(scripts and styles removed first)")
     return text, [w for w in warnings if w != "empty input"]
 
 
