@@ -30,6 +30,7 @@ from .language import detect_language
 from .metadata import (Byline, find_province, has_caption_mark, is_prose, is_title_like,
                        looks_like_caption, parse_byline, word_count)
 
+MIN_WORDS = 12  # less text than this is no article (an error page, a stub)
 HEAD_WINDOW = 30  # the title and date are looked for among the first lines
 _LINE_SPLIT_RE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 
@@ -288,19 +289,24 @@ def clean_text(raw: str, *, id: Optional[str] = None, url: Optional[str] = None,
 
 def finish(article: Article, *, what: str) -> Article:
     """Checks and metadata common to every path: emptiness, language, site, province."""
+    if article.title:  # the headline repeated as the first line is not a paragraph
+        title_key = match_key(article.title)
+        article.paragraphs = [p for p in article.paragraphs if match_key(p) != title_key]
     if not article.paragraphs:
         raise InputError(f"no article text found in the {what}: only boilerplate, an error "
                          "message or a form")
+    language = detect_language("\n".join([article.title or ""] + article.paragraphs))
     words = sum(word_count(p) for p in article.paragraphs)
-    if words < 25 and not article.title:
-        raise InputError(f"no article text found in the {what}: {words} words and no title")
+    if language in ("zh", "ja", "ko", "th"):  # scripts written without spaces between words
+        words = max(words, sum(len(p) for p in article.paragraphs) // 2)
+    if words < MIN_WORDS or (words < 25 and not article.title):
+        raise InputError(f"no article text found in the {what}: {words} words of text")
     if article.title is None:
         article.best_effort = True
         article.warnings.append("no title found")
     if words < 40:
         article.best_effort = True
         article.warnings.append(f"very short article text ({words} words)")
-    language = detect_language("\n".join([article.title or ""] + article.paragraphs))
     article.language = language
     if language != "vi":
         article.best_effort = True
