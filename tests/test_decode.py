@@ -179,3 +179,13 @@ def test_sniff_meta_and_xml_declaration():
     assert sniff_html_charset(b'<html><head><meta charset="windows-1258"></head>') == "windows-1258"
     assert sniff_html_charset(b"<?xml version='1.0' encoding='utf-8'?><html>") == "utf-8"
     assert sniff_html_charset(b"<html><head><title>x</title></head>") is None
+
+
+def test_legacy_font_bytes_decode_as_windows_1252_with_a_hint():
+    from pipeline.normalize import repair_text, unicode_to_legacy
+
+    legacy = unicode_to_legacy(VIETNAMESE.replace("“", '"').replace("”", '"'), "vni")
+    result = decode_bytes(legacy.encode("cp1252"))
+    assert result.encoding == "cp1252" and result.text == legacy
+    assert any("VNI" in w for w in result.warnings)
+    assert repair_text(result.text)[0] == VIETNAMESE.replace("“", '"').replace("”", '"')

@@ -168,6 +168,19 @@ def _best_single_byte(data: bytes, first: str) -> tuple[str, float]:
     return best, score
 
 
+def _legacy_font_encoding(data: bytes) -> str | None:
+    """'TCVN3' or 'VNI' when the bytes, read as Windows-1252, are mostly such a legacy text."""
+    from .repair import repair_text
+
+    sample = _decode(data[:_SAMPLE_BYTES], "cp1252")
+    _, fixes = repair_text(sample)
+    for fix in fixes:
+        for name in ("TCVN3", "VNI"):
+            if fix.startswith(name):
+                return name
+    return None
+
+
 def _detect(data: bytes, warnings: list[str]) -> tuple[str, str]:
     """(encoding, text) from the bytes alone."""
     if data.isascii():
@@ -182,6 +195,11 @@ def _detect(data: bytes, warnings: list[str]) -> tuple[str, str]:
     best, score = _best_single_byte(data, "cp1258")
     if score >= 0.6:
         return best, _decode(data, best)
+    legacy = _legacy_font_encoding(data)
+    if legacy:
+        warnings.append(f"text in the {legacy} legacy font encoding: decoded as Windows-1252; "
+                        "repair_text converts it to Unicode")
+        return "cp1252", _decode(data, "cp1252")
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data[:_SAMPLE_BYTES]))

@@ -49,14 +49,14 @@ def _words(text: str):
 
 
 def vietnamese_score(text: str, *, sample: int = 200_000) -> tuple[float, int]:
-    """(share of well-formed syllables, count) among the words with non-ASCII characters.
+    """(share of well-formed syllables, count) among the words with non-ASCII letters.
 
     ASCII-only words (numbers, English, "Chi" without tones) say nothing about
     the encoding and are left out. Returns (0.0, 0) for text with none.
     """
     good = total = 0
     for word in _words(text[:sample]):
-        if word.isascii():
+        if word.isascii() or not any(c.isalpha() for c in word):
             continue
         total += 1
         # A compound written with hyphens or dots ("Kon-Tum") counts as its parts.
