@@ -149,3 +149,14 @@ def test_english_text_is_marked_best_effort():
     article = clean_text(raw)
     assert article.best_effort and article.language == "en"
     assert any("Vietnamese" in w for w in article.warnings)
+
+
+def test_mojibake_and_legacy_font_text_is_repaired_and_marked():
+    gold = GOLD[3]
+    raw = (SEEDS / f"{gold['id']}.txt").read_text("utf-8")
+    import pipeline.normalize.decode  # noqa: F401  registers "danvan-latin1" (undefined cp1252 bytes as C1, as browsers do)
+    mojibake = raw.encode("utf-8").decode("cp1252", errors="danvan-latin1")
+    article = clean_text(mojibake)
+    assert article.title == gold["title"]
+    assert token_f1(article.paragraphs, gold["paragraphs"])[0] >= 0.97
+    assert article.best_effort and article.warnings

@@ -24,6 +24,7 @@ from typing import Iterable, Optional
 
 from ..errors import InputError
 from ..models import Article
+from ..normalize.repair import repair_text
 from .boilerplate import Rule, RuleSet, load_rules, match_key
 from .dates import DateLine, DateMatch, parse_date_line
 from .language import detect_language
@@ -267,6 +268,7 @@ def clean_text(raw: str, *, id: Optional[str] = None, url: Optional[str] = None,
     if not raw.strip():
         raise InputError("empty input: no text to clean")
     rules = rules or load_rules()
+    raw, repairs = repair_text(raw)  # mojibake, TCVN3/VNI legacy fonts
     lines = prepare_lines(split_lines(raw), rules)
     head = find_head(lines)
     body = clean_body(lines[head.body_start:])
@@ -284,6 +286,9 @@ def clean_text(raw: str, *, id: Optional[str] = None, url: Optional[str] = None,
         article.provenance["source"] = source
     if head.header_dates:
         article.provenance["header_dates"] = head.header_dates
+    if repairs:
+        article.best_effort = True
+        article.warnings.extend(repairs)
     return finish(article, what="text")
 
 

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from ..errors import InputError
 from ..models import Article
 from ..normalize.decode import decode_bytes
+from ..normalize.repair import repair_text
 from .boilerplate import RuleSet, load_rules, match_key
 from .clean import clean_body, clean_text, finish, prepare_lines
 from .dates import DateMatch, find_dates, parse_date, parse_date_line
@@ -65,6 +66,8 @@ def read_html(html: HtmlInput, declared_charset: Optional[str] = None
         raise TypeError("extract_html wants bytes or str")
     if not text.strip():
         raise InputError("empty page: nothing to extract")
+    text, repairs = repair_text(text)  # mojibake, TCVN3/VNI legacy fonts left in the markup
+    warnings.extend(repairs)
     if len(text) > MAX_CHARS:
         size = len(text)
         text = _BULK_RE.sub(" ", text)  # scripts, styles, inline images: never article text
