@@ -94,3 +94,15 @@ def test_caption_shapes():
     assert not looks_like_caption("Hội nghị đã đánh giá kết quả đạt được và đề ra nhiệm vụ trọng tâm của năm 2024.")
     assert not looks_like_caption("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023 VÀ NHỮNG HẠN CHẾ CẦN KHẮC PHỤC")
     assert not has_caption_mark("Công tác dân vận luôn được xem là khâu then chốt, ảnh hưởng đến mọi mặt.")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Công tác dân vận luôn được xem là khâu then chốt để tăng cường mối quan hệ giữa Đảng với Nhân dân.", "vi"),
+    ("The provincial committee held a conference on Thursday to review mass mobilisation work.", "en"),
+    ("Der Ausschuss hat am Donnerstag über die Arbeit der Bürger und Städte beraten.", "und"),
+    ("省委民运部于周四召开会议，总结五年来的群众动员工作。各区县代表出席了会议。", "zh"),
+    ("Областной комитет провёл конференцию по итогам работы с населением.", "ru"),
+])
+def test_language(text, language):
+    from pipeline.extract.language import detect_language
+    assert detect_language(text) == language

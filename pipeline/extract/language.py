@@ -6,45 +6,42 @@ no other Latin-script language has; CJK and other scripts are counted by block.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_VI_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ")
+SAMPLE = 6000  # characters looked at
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_SCRIPTS = {
+    "zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"),
+    "ja": re.compile(r"[\u3040-\u30ff]"),
+    "ko": re.compile(r"[\uac00-\ud7af]"),
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "th": re.compile(r"[\u0e00-\u0e7f]"),
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+}
 _WORD_RE = re.compile(r"[^\W\d_]+")
-
-
-def _script(char: str) -> str:
-    code = ord(char)
-    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3040 <= code <= 0x30FF:
-        return "zh" if code >= 0x3400 and not 0x3040 <= code <= 0x30FF else "ja"
-    if 0xAC00 <= code <= 0xD7AF:
-        return "ko"
-    if 0x0400 <= code <= 0x04FF:
-        return "ru"
-    if 0x0E00 <= code <= 0x0E7F:
-        return "th"
-    if 0x0600 <= code <= 0x06FF:
-        return "ar"
-    return "latin" if char.isalpha() else ""
+# Latin letters with diacritics (Vietnamese ones included: Latin-1, Latin Extended, ơ/ư, Ạ-ỹ)
+_MARKED_RE = re.compile(r"[À-ÖØ-öø-ÿĀ-ɏẠ-ỹ]")
+# Letters only Vietnamese writes (ă, đ, ơ, ư and the stacked tone letters ạ ả ấ ầ ... ỹ)
+_VIETNAMESE_RE = re.compile(r"[ăĂđĐơƠưƯĩĨũŨẠ-ỹ]")
 
 
 def detect_language(text: str) -> str:
     """'vi', 'en' (Latin script without Vietnamese marks), 'zh', 'ja', 'ko', 'ru', 'th', 'ar' or 'und'."""
-    letters = [c for c in text[:6000] if c.isalpha()]
-    if len(letters) < 20:
+    sample = text[:SAMPLE]
+    letters = len(_LETTER_RE.findall(sample))
+    if letters < 20:
         return "und"
-    scripts: dict[str, int] = {}
-    for c in letters:
-        s = _script(c)
-        scripts[s] = scripts.get(s, 0) + 1
-    top = max(scripts, key=scripts.get)
-    if top != "latin":
-        return top
-    words = _WORD_RE.findall(text[:6000])
+    counts = {name: len(rx.findall(sample)) for name, rx in _SCRIPTS.items()}
+    if counts["ja"] and counts["zh"]:
+        counts["ja"] += counts.pop("zh")  # kanji with kana is Japanese
+    script, count = max(counts.items(), key=lambda kv: kv[1])
+    if count > (letters - count):
+        return script
+    words = _WORD_RE.findall(sample)
     if not words:
         return "und"
-    marked = sum(1 for w in words if _VI_ONLY & set(w) or
-                 any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", w)))
+    marked = sum(1 for w in words if _MARKED_RE.search(w))
+    vietnamese = sum(1 for w in words if _VIETNAMESE_RE.search(w))
     ratio = marked / len(words)
-    if ratio >= 0.25:
+    if ratio >= 0.25 and vietnamese / len(words) >= 0.1:
         return "vi"
     return "en" if ratio < 0.1 else "und"
