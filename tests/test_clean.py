@@ -160,3 +160,23 @@ def test_mojibake_and_legacy_font_text_is_repaired_and_marked():
     assert article.title == gold["title"]
     assert token_f1(article.paragraphs, gold["paragraphs"])[0] >= 0.97
     assert article.best_effort and article.warnings
+
+
+def test_portal_header_breadcrumb_author_then_source_lines():
+    raw = """CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN ỦY ĐẮK HÀ
+Trang chủ » Tin tức » Dân vận
+Khối dân vận huyện Đắk Hà giao ban quý I năm 2024
+Ngày đăng: 15/03/2024 | Người đăng: Admin | Lượt xem: 245
+Chiều 14/3, Ban Dân vận Huyện ủy Đắk Hà tổ chức hội nghị giao ban Khối dân vận quý I năm 2024.
+Quý I, Khối dân vận đã tham mưu tổ chức tốt các hoạt động mừng Đảng, mừng Xuân; vận động Nhân dân hiến 5.200 m2 đất làm đường.
+Hội nghị thống nhất 6 nhiệm vụ trọng tâm quý II, trong đó tập trung xây dựng mô hình “Dân vận khéo” gắn với giảm nghèo bền vững.
+Tác giả bài viết: Y Bình
+Nguồn tin: Ban Dân vận Huyện ủy
+Những tin mới hơn
+Tin tức > Hoạt động của huyện
+"""
+    article = clean_text(raw)
+    assert article.title == "Khối dân vận huyện Đắk Hà giao ban quý I năm 2024"
+    assert (article.published, article.published_precision) == ("2024-03-15", "day")
+    assert (article.author, article.author_affiliation) == ("Y Bình", "Ban Dân vận Huyện ủy")
+    assert len(article.paragraphs) == 3

@@ -213,22 +213,25 @@ def _cut_at_byline(paras: list[_Para]) -> tuple[list[_Para], Optional[Byline]]:
     last_prose = max((i for i, p in enumerate(paras) if _strong_prose(p.text)), default=-1)
     if last_prose < 0:
         return paras, None
-    explicit = plain = None
+    found = []
     for i in range(last_prose + 1, len(paras)):
         byline = parse_byline(paras[i].text)
         if byline is None or (not byline.explicit and (
                 paras[i].hint == "caption" or has_caption_mark(paras[i].text))):
             continue
-        if byline.explicit and explicit is None:
-            explicit = (i, byline)
-        elif not byline.explicit and plain is None:
-            plain = (i, byline)
-    chosen = explicit if explicit and (plain is None or explicit[0] <= plain[0] + 2) else plain
-    if chosen is None:
-        chosen = explicit
-    if chosen is None:
+        found.append((i, byline))
+    if not found:
         return paras, None
-    index, byline = chosen
+    # "Tác giả: Y Bình" then "Nguồn tin: Ban Dân vận Huyện ủy": the first line with a
+    # person wins, and a source line after it gives the affiliation it lacks
+    index = found[0][0]
+    people = [b for _, b in found if b.author]
+    if not people:
+        return paras[:index], found[0][1]
+    byline = people[0]
+    if byline.affiliation is None:
+        source = next((b.affiliation for _, b in found if b.author is None and b.affiliation), None)
+        byline = Byline(byline.author, source, byline.explicit)
     return paras[:index], byline
 
 

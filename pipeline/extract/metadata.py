@@ -13,7 +13,8 @@ from typing import Optional
 _TERMINAL = ".!?…:;\"”»)’'"
 # Byline prefixes: "Nguồn tin:", "Tác giả:", "Tin, ảnh:", "Bài và ảnh:" ...
 _BYLINE_PREFIX_RE = re.compile(
-    r"(?i)^(?:nguồn\s+tin|nguồn|tác\s+giả|người\s+viết|thực\s+hiện|bài(?:\s*(?:,|và|/|-)\s*ảnh)?|"
+    r"(?i)^(?:nguồn\s+tin|nguồn|tác\s+giả(?:\s+bài\s+viết)?|người\s+viết|người\s+đăng|thực\s+hiện|"
+    r"phóng\s+viên|pv|ctv|nhóm\s+pv|bài(?:\s*(?:,|và|/|-)\s*ảnh)?|"
     r"tin(?:\s*(?:,|và|/|-)\s*ảnh)?|bài\s+viết|author|by)\s*:\s*")
 _THEO_RE = re.compile(r"(?i)^theo\s+(.{2,80})$")
 _SUFFIX_RE = re.compile(r"(?i)\s*[\(\[]?\s*(?:tổng hợp|t\.?h|st|sưu tầm|lược dịch|dịch|biên dịch|"
