@@ -175,3 +175,13 @@ def test_plain_text_given_as_a_page_is_cleaned_as_text():
     raw = (SITES.parents[1].parent / "corpus" / "sample" / "seeds" / "003_d75d204a71cd5d84.txt").read_bytes()
     article = extract_html(raw)
     assert article.title.startswith("An Khê:") and article.best_effort
+
+
+def test_generic_path_reads_the_page_itself_when_trafilatura_finds_nothing(monkeypatch):
+    import trafilatura
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
+    gold = _gold("generic_liferay")
+    article = extract_html(_page("generic_liferay"), url=gold["url"])
+    assert article.title == gold["title"] and article.published == gold["published"]
+    assert token_f1(article.paragraphs, gold["paragraphs"])[0] >= 0.95
+    assert article.best_effort and any("found nothing" in w for w in article.warnings)

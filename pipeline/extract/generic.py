@@ -39,7 +39,8 @@ def extract_generic(page: str, *, url: Optional[str] = None, id: Optional[str] =
     remove_junk(soup)
     title = _h1_title(soup)
     page_lines = prepare_lines(html_to_lines(soup.body or soup), rules)
-    head = find_head(_lines_from_title(page_lines, title))
+    from_title = _lines_from_title(page_lines, title, window=None)
+    head = find_head(from_title[:HEAD_WINDOW])
     if title is None:
         title = head.title or page_title(soup)
     if date is None or (head.date and head.date.has_time and not date.has_time
@@ -57,6 +58,11 @@ def extract_generic(page: str, *, url: Optional[str] = None, id: Optional[str] =
     if title and lines and match_key(lines[0].text) == match_key(title):
         lines = lines[1:]
     body = clean_body(lines)
+    if not body.paragraphs:  # trafilatura found nothing: read the page itself from the headline on
+        body = clean_body(from_title[head.body_start:])
+        if body.paragraphs:
+            (warnings := warnings if warnings is not None else []).append(
+                "main-text extraction found nothing; page read from the headline down")
 
     article = Article(id=id or _page_id(url, page), url=url, title=title or (doc.title if doc else None))
     if date is None and doc is not None and doc.date:
@@ -161,11 +167,11 @@ def _h1_title(soup: BeautifulSoup) -> Optional[str]:
     return None
 
 
-def _lines_from_title(lines, title: Optional[str]):
+def _lines_from_title(lines, title: Optional[str], window: Optional[int] = HEAD_WINDOW):
     """The page lines from the headline on (menus above it are not the head)."""
     if title:
         key = match_key(title)
         for i, line in enumerate(lines):
             if line.key == key:
-                return lines[i:i + HEAD_WINDOW]
+                return lines[i:i + window if window else None]
     return lines
