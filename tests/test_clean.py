@@ -180,3 +180,15 @@ Tin tức > Hoạt động của huyện
     assert (article.published, article.published_precision) == ("2024-03-15", "day")
     assert (article.author, article.author_affiliation) == ("Y Bình", "Ban Dân vận Huyện ủy")
     assert len(article.paragraphs) == 3
+
+
+def test_without_a_date_the_title_is_the_line_above_the_first_paragraph():
+    raw = """CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN ỦY ĐẮK HÀ
+Trang chủ » Tin tức » Dân vận
+Khối dân vận huyện Đắk Hà giao ban quý I năm 2024
+Chiều 14/3, Ban Dân vận Huyện ủy Đắk Hà tổ chức hội nghị giao ban Khối dân vận quý I năm 2024.
+Hội nghị thống nhất 6 nhiệm vụ trọng tâm quý II, trong đó tập trung xây dựng mô hình “Dân vận khéo” gắn với giảm nghèo bền vững.
+"""
+    article = clean_text(raw)
+    assert article.title == "Khối dân vận huyện Đắk Hà giao ban quý I năm 2024"
+    assert article.published is None and len(article.paragraphs) == 2

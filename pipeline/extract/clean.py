@@ -135,12 +135,23 @@ def _previous_content(lines: list[Line], i: int) -> Optional[int]:
 
 
 def _first_title(lines: list[Line]) -> int:
+    """The title-like line nearest above the first prose line (a site name or a menu item
+    above it is not the title), a line of five words or more if there is one."""
+    first_prose = next((i for i, line in enumerate(lines)
+                        if line.rule is None and not line.date and word_count(line.text) >= 8
+                        and line.text.rstrip()[-1:] in ".!?…:;"), len(lines))
     for min_words in (5, 2):
-        for i, line in enumerate(lines):
-            if line.rule is None and not line.date and line.hint != "image" \
-                    and is_title_like(line.text, min_words):
-                return i
+        candidates = [i for i, line in enumerate(lines[:first_prose])
+                      if line.rule is None and not line.date and line.hint != "image"
+                      and is_title_like(line.text, min_words) and not _is_explicit_byline(line.text)]
+        if candidates:
+            return candidates[-1]
     return -1
+
+
+def _is_explicit_byline(text: str) -> bool:
+    byline = parse_byline(text)
+    return bool(byline and byline.explicit)
 
 
 def _byline_in_date_line(key: str) -> Optional[Byline]:
