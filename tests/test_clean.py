@@ -192,3 +192,15 @@ Hội nghị thống nhất 6 nhiệm vụ trọng tâm quý II, trong đó tậ
     article = clean_text(raw)
     assert article.title == "Khối dân vận huyện Đắk Hà giao ban quý I năm 2024"
     assert article.published is None and len(article.paragraphs) == 2
+
+
+def test_byline_with_the_date_under_the_article():
+    raw = """Ra mắt mô hình “Dân vận khéo” ở xã Ia Pếch
+Sáng 15/3, Đảng ủy xã Ia Pếch tổ chức ra mắt mô hình “Dân vận khéo” trong xây dựng nông thôn mới với đông đảo người dân tham gia.
+Mô hình huy động người dân hiến đất, góp ngày công làm đường bê tông nội thôn dài 2 km trong năm 2024.
+Hồng Thủy - 15/03/2024
+Tin liên quan
+"""
+    article = clean_text(raw)
+    assert (article.author, article.published) == ("Hồng Thủy", "2024-03-15")
+    assert len(article.paragraphs) == 2

@@ -175,7 +175,7 @@ def clean_body(lines: list[Line], *, stop_needs_prose: bool = True) -> Body:
     body = Body()
     paras: list[_Para] = []
     after_image = started = False
-    lead_byline = None
+    lead_byline = tail_byline = None
     for line in lines:
         if line.hint == "image":
             after_image = True
@@ -183,6 +183,8 @@ def clean_body(lines: list[Line], *, stop_needs_prose: bool = True) -> Body:
         if line.date and not (line.rule is None and is_prose(line.text)):
             if started and body.tail_date is None:
                 body.tail_date = line.date.date
+                if line.date.rest and tail_byline is None:  # "Hồng Thủy - 15/03/2024"
+                    tail_byline = parse_byline(line.date.rest)
             body.dropped += 1
             continue
         if line.rule is not None:
@@ -205,7 +207,7 @@ def clean_body(lines: list[Line], *, stop_needs_prose: bool = True) -> Body:
         started = started or is_prose(line.text)
 
     paras, body.byline = _cut_at_byline(paras)
-    body.byline = body.byline or lead_byline
+    body.byline = body.byline or lead_byline or tail_byline
     if body.byline is None:
         paras = _trim_trailing_links(paras)
     for i, para in enumerate(paras):
