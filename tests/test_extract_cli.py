@@ -73,3 +73,13 @@ def test_several_files_one_bad_loses_none_of_the_good(tmp_path, capsys):
     assert code == 2
     assert len(captured.out.splitlines()) == 2
     assert "bad.txt" in captured.err
+
+
+def test_main_job_prints_the_summary_of_the_sample(capsys):
+    from pipeline import main_job
+    assert main_job.main() == 0
+    out = capsys.readouterr().out
+    for seed_id in ("000_86046eb544f85c2f", "003_d75d204a71cd5d84", "004_bfb1959841ab3706"):
+        assert seed_id in out
+    assert "2024-06-02T23:40" in out and "Nguyễn Thị Quyên" in out
+    assert "nukeviet" in out and "generic" in out
