@@ -32,7 +32,8 @@ class CrawlReport:
     def build(cls, frontier: Frontier, *, run: int, resumed: bool, sites: list[str],
               complete: bool, elapsed_s: float, host_stats: dict | None = None) -> "CrawlReport":
         q = frontier.query
-        requests, size = q("SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM fetch_log WHERE run=?",
+        requests, size = q("SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM fetch_log "
+                           "WHERE run=? AND started IS NOT NULL",
                            (run,))[0]
         report = cls(run=run, resumed=resumed, sites=sites, complete=complete,
                      elapsed_s=round(elapsed_s, 2), requests=requests, bytes=size)
