@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import threading
 import time
@@ -30,6 +31,15 @@ from .robots import RobotsCache
 from .sites import SiteProfile
 
 Extractor = Callable[..., Article]
+_LAST_NUMBER = re.compile(r"(\d+)(?!.*\d)")
+
+
+def page_key(url: str) -> tuple[str, int] | None:
+    """('/tin-tuc/page-#', 3) for '/tin-tuc/page-3': the page's shape and its number."""
+    match = _LAST_NUMBER.search(url)
+    if not match:
+        return None
+    return url[:match.start()] + "#" + url[match.end():], int(match.group(1))
 
 
 @dataclass
@@ -229,8 +239,7 @@ class Crawler:
         classify = lambda u: site.classify(self._canonical(site, u) or "") == "article"
         links, seen = [], set()
         article_links = 0
-        known_before = 0
-        old = 0
+        known_before = fresh = old = 0
         listings_left = site.max_listing_pages - fr.count(site.name, "listing")
         articles_left = (site.max_articles - fr.count(site.name, "article", this_run=False)
                          if site.max_articles else None)
@@ -248,15 +257,16 @@ class Crawler:
                 prior = db.execute("SELECT run FROM urls WHERE url=?", (canonical,)).fetchone()
                 if prior and prior[0] < fr.run:
                     known_before += 1
+                fresh += prior is None  # sidebars repeat known links: only fresh ones date a page
                 if site.since and link.date and link.date < site.since:
-                    old += 1
+                    old += prior is None
                     continue
             candidates.append((canonical, link, kind))
         # Stop paging back: nothing new since the last crawl, an empty page, or all before `since`.
         stop = site.stop_when_no_new and (
             (article_links and known_before == article_links)
             or (not article_links and row.depth > 0))
-        stop = stop or bool(site.since and article_links and old == article_links)
+        stop = stop or bool(site.since and fresh and old == fresh)
         for canonical, link, kind in candidates:
             if kind == "listing":
                 if stop or row.depth + 1 > site.max_depth or listings_left <= 0:
@@ -276,8 +286,20 @@ class Crawler:
             if kind == "listing" and not before:
                 listings_left -= 1
         fr.add_links(db, links, row.url, refetch=self.options.refetch)
-        outcome = "listing_stop" if stop else "listing"
-        fr.finish(db, row.url, "done", outcome)
+        if stop:
+            self._skip_later_pages(db, site, row.url)
+        fr.finish(db, row.url, "done", "listing_stop" if stop else "listing")
+
+    def _skip_later_pages(self, db, site: SiteProfile, url: str) -> None:
+        """Paging stops here: drop queued pages further back (page lists link 1..N at once)."""
+        here = page_key(url)
+        if here is None:
+            return
+        for (other,) in db.execute("SELECT url FROM urls WHERE site=? AND kind='listing' AND "
+                                   "status='pending' AND run=?", (site.name, self.frontier.run)):
+            key = page_key(other)
+            if key and key[0] == here[0] and key[1] > here[1]:
+                self.frontier.finish(db, other, "skipped", "paging_stopped")
 
     def _handle_article(self, site, row, body, final_url, ref, declared_charset, status):
         fr = self.frontier

@@ -85,7 +85,7 @@ def page_links(body: bytes | str, base_url: str,
 def _item_date(el, url: str, article_count) -> dt.date | None:
     node = el
     for _ in range(_MAX_CLIMB):
-        found = dates_in(node.text_content())
+        found = dates_in(" ".join(node.itertext()))  # text_content() glues "2024" to "15/05"
         if found:
             return max(found)
         parent = node.getparent()

@@ -65,6 +65,7 @@ class RobotsCache:
                 delay = self._rules[key].crawl_delay()
                 if delay:
                     self.fetcher.clock.raise_delay(host_key(url), delay)
+                    self.fetcher.clock.defer(host_key(url), delay)  # counts from robots.txt too
             return self._rules[key]
 
     def allowed(self, url: str, verify: bool | str = True) -> bool:
