@@ -146,3 +146,32 @@ def test_retry_after_forms():
     assert parse_retry_after("120") == 120
     assert parse_retry_after(None) is None and parse_retry_after("soon") is None
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
+
+
+def test_host_clock_delay_is_a_floor_jitter_only_adds_and_defer_pushes_back():
+    now = [0.0]
+    slept = []
+
+    def sleep(s):
+        slept.append(s)
+        now[0] += s
+
+    clock = HostClock(delay=1.0, jitter=0.5, seed=1, sleep=sleep, clock=lambda: now[0])
+    starts = []
+    for _ in range(20):
+        with clock.slot("a.vn"):
+            starts.append(now[0])
+            now[0] += 0.1  # the request takes 100 ms
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert all(1.1 <= g <= 1.6 + 1e-9 for g in gaps) and len(set(gaps)) > 1
+    t = now[0]
+    with clock.slot("b.vn"):  # another host does not wait for a.vn
+        assert now[0] == t
+    clock.defer("a.vn", 30)
+    before = now[0]
+    with clock.slot("a.vn"):
+        assert now[0] - before >= 30
+    clock.raise_delay("a.vn", 5.0)
+    assert clock.delay_for("a.vn") == 5.0
+    clock.set_delay("c.vn", 0.0)
+    assert clock.delay_for("c.vn") == 0.0

@@ -27,8 +27,8 @@ def read_articles(out):
 @pytest.fixture
 def four_sites():
     servers = []
-    for name in FAMILIES:
-        site = fixture_site(name, n=7, per_page=3)
+    for i, name in enumerate(FAMILIES):
+        site = fixture_site(name, n=7, per_page=3, seed=100 * i)
         servers.append((site, FixtureServer(site.routes).start()))
     yield servers
     for _, srv in servers:

@@ -100,7 +100,7 @@ class NukeViet(Family):
     def article_main(self, a):
         when = a["published"]
         return f"""<div class="news_column"><h1 class="title">{html.escape(a['title'])}</h1>
-<span class="h-date">Chủ nhật - {when:%d/%m/%Y %H:%M}</span> <span class="viewcount">89</span> <span>0</span>
+<span class="h5">Chủ nhật - {when:%d/%m/%Y %H:%M}</span> <span class="viewcount">89</span> <span>0</span>
 <div class="hometext">{html.escape(a['paragraphs'][0])}</div>
 <div id="news-bodyhtml" class="bodytext">{_ps(a['paragraphs'][1:])}</div>
 <p class="text-right"><strong>Nguồn tin: Anh Đào - BDVTU</strong></p>
