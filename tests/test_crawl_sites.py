@@ -274,3 +274,25 @@ def test_a_stopped_crawl_resumes_where_it_stopped(tmp_path):
     paths = [p for p in srv.paths() if p != "/robots.txt"]
     assert len(paths) == len(set(paths)) == 9 + 3
     assert len(read_articles(tmp_path)) == 9
+
+
+def test_a_page_archived_before_a_crash_is_processed_from_the_warc_not_refetched(tmp_path):
+    site = fixture_site("newspaper", n=5, per_page=5)
+    victim = site.family.article_path(site.articles[2])
+    seen = []
+
+    def crash_on_victim(body, *, url=None, **kw):
+        seen.append(url)
+        if url.endswith(victim):
+            raise KeyboardInterrupt  # the process dies after the page was archived
+        return fixture_extract(body, url=url, **kw)
+
+    with FixtureServer(site.routes) as srv:
+        sites = [site_from_dict(site.profile(srv.base))]
+        with pytest.raises(KeyboardInterrupt):
+            run(sites, tmp_path, extractor=crash_on_victim, parallel=1)
+        assert srv.paths().count(victim) == 1
+        report = run(sites, tmp_path)
+    assert srv.paths().count(victim) == 1  # not fetched again
+    assert report.resumed and report.complete and report.articles["new"] == 5
+    assert len(read_articles(tmp_path)) == 5
