@@ -22,6 +22,7 @@ def check_page(page: str, *, profile: str | None = None, site: str | SiteProfile
                extractor=None) -> dict:
     """Fetch (or read) one page; return what extraction and the site's link patterns make of it."""
     site_profile = load_site(site) if isinstance(site, str) else site
+    explicit_profile = profile is not None
     profile = profile or (site_profile.extract_profile if site_profile else None)
     out: dict = {"page": page, "profile": profile, "site": site_profile.name if site_profile else None}
     if urlsplit(page).scheme in ("http", "https"):
@@ -43,6 +44,9 @@ def check_page(page: str, *, profile: str | None = None, site: str | SiteProfile
     if site_profile and url:
         out["page_kind"] = site_profile.classify(canonical_url(url) or "") or "not matched"
         out["links"] = classify_links(site_profile, body, url)
+        if out["page_kind"] != "article" and not explicit_profile:
+            out["note"] = "not an article page: extraction skipped (check an article URL)"
+            return out
     try:
         article = (extractor or default_extractor)(body, url=url, profile=profile,
                                                    declared_charset=charset)
@@ -95,11 +99,19 @@ def classify_links(site: SiteProfile, body: bytes, url: str) -> dict:
 
 
 def _shape(url: str) -> str:
-    """/tin-tuc/abc-123.html -> /tin-tuc/*-N.html: a hint for writing a pattern."""
+    """/tin-tuc/hoi-nghi-dan-van-123.html?id=5 -> /tin-tuc/*-N.html?id=*: a hint for a pattern."""
     import re
-    path = urlsplit(url).path
-    path = re.sub(r"\d+", "N", path)
-    return re.sub(r"[^/]*[a-z][^/]*-[^/]*", "*", path)
+    parts = urlsplit(url)
+    segments = []
+    for segment in parts.path.split("/"):
+        segment = re.sub(r"\d+", "N", segment)
+        if segment.count("-") >= 3:  # a slug: keep only its tail (-N, extension)
+            segment = "*" + re.search(r"(-N)?(\.\w+)?$", segment).group(0)
+        segments.append(segment)
+    shape = "/".join(segments)
+    if parts.query:
+        shape += "?" + re.sub(r"=[^&]*", "=*", parts.query)
+    return shape
 
 
 def format_check(result: dict) -> str:
@@ -124,6 +136,8 @@ def format_check(result: dict) -> str:
         if links["unmatched_shapes"]:
             lines.append("  not matched (shape, count): "
                          + ", ".join(f"{s} x{n}" for s, n in links["unmatched_shapes"]))
+    if result.get("note"):
+        lines.append(result["note"])
     if result.get("extract_error"):
         lines.append(f"extraction error: {result['extract_error']}")
     article = result.get("article")
