@@ -296,3 +296,20 @@ def test_a_page_archived_before_a_crash_is_processed_from_the_warc_not_refetched
     assert srv.paths().count(victim) == 1  # not fetched again
     assert report.resumed and report.complete and report.articles["new"] == 5
     assert len(read_articles(tmp_path)) == 5
+
+
+def test_resuming_with_fewer_sites_leaves_the_others_pending(tmp_path):
+    a, b = fixture_site("nukeviet", n=4, per_page=4), fixture_site("wordpress", n=4, per_page=4, seed=50)
+    with FixtureServer(a.routes) as srv_a, FixtureServer(b.routes) as srv_b:
+        site_a = site_from_dict(a.profile(srv_a.base))
+        site_b = site_from_dict(b.profile(srv_b.base))
+        first = run([site_a, site_b], tmp_path, max_requests=2, parallel=1)
+        assert not first.complete
+        only_a = run([site_a], tmp_path)
+        assert only_a.resumed and not only_a.complete and only_a.pending > 0
+        both = run([site_a, site_b], tmp_path)
+        assert both.resumed and both.complete
+    assert len(read_articles(tmp_path)) == 8
+    for srv in (srv_a, srv_b):
+        paths = [p for p in srv.paths() if p != "/robots.txt"]
+        assert len(paths) == len(set(paths)) == 5

@@ -135,8 +135,7 @@ class Crawler:
                 signal.signal(signal.SIGTERM, previous_handler)
             self.progress.close()
             self.archive.close()
-        complete = not interrupted and not self.frontier.pending_hosts() \
-            and not self.frontier.fetched_unprocessed()
+        complete = not interrupted and self.frontier.unfinished() == 0
         if complete:
             self.frontier.finish_run()
         self.export_articles()
@@ -172,10 +171,6 @@ class Crawler:
     def _process(self, row: UrlRow) -> None:
         site = self.sites.get(row.site)
         fr = self.frontier
-        if site is None:  # a URL of a site not crawled this time
-            with fr.transaction() as db:
-                fr.finish(db, row.url, "skipped", "site_not_selected")
-            return
         if not self.robots.allowed(row.fetch_url, site.tls_verify):
             with fr.transaction() as db:
                 fr.finish(db, row.url, "skipped", "robots")

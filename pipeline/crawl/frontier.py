@@ -100,6 +100,7 @@ class Frontier:
         self.db.executescript(SCHEMA)
         self._lock = threading.RLock()
         self.run: int | None = None
+        self.sites: list[str] = []
 
     def close(self) -> None:
         with self._lock:
@@ -147,6 +148,7 @@ class Frontier:
                 self._schedule(db, canonical, fetch_url, site, host, "listing", 0, None, run,
                                reschedule=not resumed)
         self.run = run
+        self.sites = list(site_names)
         return run, resumed
 
     def finish_run(self) -> None:
@@ -193,19 +195,35 @@ class Frontier:
         return self.query(sql, params)[0][0]
 
     # -- work ----------------------------------------------------------------------
+    def _sites_clause(self) -> tuple[str, tuple]:
+        """Only the sites of this invocation: a resumed run may hold others, left pending."""
+        if not self.sites:
+            return "", ()
+        return f" AND site IN ({','.join('?' * len(self.sites))})", tuple(self.sites)
+
     def pending_hosts(self) -> list[str]:
+        clause, params = self._sites_clause()
         return [r[0] for r in self.query(
-            "SELECT DISTINCT host FROM urls WHERE status='pending' AND run=?", (self.run,))]
+            "SELECT DISTINCT host FROM urls WHERE status='pending' AND run=?" + clause,
+            (self.run, *params))]
 
     def next_for_host(self, host: str) -> UrlRow | None:
+        clause, params = self._sites_clause()
         rows = self.query(f"SELECT {_ROW_COLUMNS} FROM urls WHERE status='pending' AND host=? "
-                          "AND run=? ORDER BY seq LIMIT 1", (host, self.run))
+                          f"AND run=?{clause} ORDER BY seq LIMIT 1", (host, self.run, *params))
         return UrlRow(*rows[0]) if rows else None
+
+    def unfinished(self) -> int:
+        """URLs of this run, any site, still to fetch or to process."""
+        return self.query("SELECT COUNT(*) FROM urls WHERE status IN ('pending', 'fetched') "
+                          "AND run=?", (self.run,))[0][0]
 
     def fetched_unprocessed(self) -> list[UrlRow]:
         """Responses archived by a killed crawl but never processed."""
+        clause, params = self._sites_clause()
         return [UrlRow(*r) for r in self.query(
-            f"SELECT {_ROW_COLUMNS} FROM urls WHERE status='fetched' ORDER BY seq")]
+            f"SELECT {_ROW_COLUMNS} FROM urls WHERE status='fetched'{clause} ORDER BY seq",
+            params)]
 
     def log_fetch(self, db, url: str, host: str, *, started: str | None, elapsed: float | None,
                   http_status: int | None, size: int | None, error_kind: str | None,

@@ -51,7 +51,7 @@ class CrawlReport:
                 report.outcomes[label] = report.outcomes.get(label, 0) + n
         for key in ("new", "duplicate", "failed"):
             report.articles.setdefault(key, 0)
-        report.pending = q("SELECT COUNT(*) FROM urls WHERE status IN ('pending','fetched')")[0][0]
+        report.pending = frontier.unfinished()
         report.articles_total = q("SELECT COUNT(*) FROM articles")[0][0]
         for host, n, first, last in q(
                 "SELECT host, COUNT(*), MIN(started), MAX(started) FROM fetch_log "
