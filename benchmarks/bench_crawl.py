@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import sys
 import tempfile
 import time
@@ -98,7 +99,9 @@ def run() -> str:
     lines = ["## Crawl (`benchmarks/bench_crawl.py`)", "",
              f"A generated newspaper-CMS site on 127.0.0.1 (served by another process): "
              f"{N_ARTICLES} articles, {N_ARTICLES // PER_PAGE} listing pages. CPU is the "
-             "crawler process's (fetch, WARC gzip, SQLite, link finding, extraction).", "",
+             "crawler process's (fetch, WARC gzip, SQLite, link finding, extraction); wall "
+             "time also depends on what else the machine runs (load average "
+             f"{os.getloadavg()[0]:.1f} on {len(os.sched_getaffinity(0))} cores at the end).", "",
              "| delay 0 | pages | new articles | wall s | pages/s | CPU ms/page | WARC bytes/page |",
              "|---|---:|---:|---:|---:|---:|---:|"]
     lines += [f"| {label} | {pages} | {new} | {wall:.1f} | {pps:.0f} | {cpu:.1f} | {wb:.0f} |"
