@@ -37,7 +37,14 @@ def query_phrase(user_query: str) -> str:
     return " ".join(_TOKEN.findall(fold(user_query or "")))
 
 
-def snippet(text: str | None, user_query: str, width: int = 90) -> str:
+def phrase_query(user_query: str) -> str:
+    """An FTS5 query for the whole query as one phrase over the folded columns."""
+    phrase = query_phrase(user_query)
+    return '{title_folded text_folded}: "' + phrase + '"' if phrase else '""'
+
+
+def snippet(text: str | None, user_query: str, width: int = 90, *,
+            folded: str | None = None) -> str:
     """The passage of the original text around the first query word, the word in [brackets].
 
     fold() maps each precomposed Vietnamese letter to one letter, so offsets in the
@@ -45,7 +52,7 @@ def snippet(text: str | None, user_query: str, width: int = 90) -> str:
     """
     if not text:
         return ""
-    folded = fold(text)
+    folded = folded if folded is not None else fold(text)
     words = [w for phrase, bare in re.findall(r'"([^"]*)"|(\S+)', user_query or "")
              for w in [" ".join(_TOKEN.findall(fold(phrase or bare)))] if w]
     words.insert(0, query_phrase(user_query))  # the whole query as typed, if it occurs

@@ -16,6 +16,7 @@ import sqlite_utils
 
 from ..models import Article, Citation, ThemeTag
 from ..normalize import fold
+from .schema import OVERVIEW_SELECT
 
 CONTEXT_CHARS = 120  # characters kept on each side of a citation for its context snippet
 
@@ -160,6 +161,11 @@ def upsert_batch(db: sqlite_utils.Database, articles: list[Article]) -> int:
             db["citations"].insert_all(citations, pk=("article_id", "idx"))
         db["provenance"].upsert_all((provenance_row(a) for a in batch), pk="article_id")
         _merge_directives(db, _directive_rows(batch).values(), in_catalogue=False)
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            db.execute(f"DELETE FROM article_overview WHERE id IN ({marks})", chunk)
+            db.execute(f"INSERT INTO article_overview {OVERVIEW_SELECT} WHERE a.id IN ({marks})",
+                       chunk)
     return len(batch)
 
 
