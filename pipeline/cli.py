@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name and (name + ".").startswith(exc.name + "."):  # stage not built yet
+            if exc.name in (name, name.rsplit(".", 1)[0]):  # a stage not built yet in this checkout
                 continue
             raise
         module.register(subparsers)

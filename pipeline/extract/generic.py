@@ -1,0 +1,171 @@
+"""The no-profile path: trafilatura finds the main text, then our cleaner and metadata rules.
+
+trafilatura (a well-kept, widely benchmarked main-text extractor) decides which block of
+an unknown page is the article. Its output still carries what Vietnamese CMSs leave in
+the body (bylines, "Xem thêm", counters, image placeholders), and its dates have no time,
+so the body goes through ``clean_body`` and the metadata through our rules: meta tags,
+then the date line under the title, then trafilatura's own guess.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+import warnings as _warnings
+from typing import Optional
+
+from bs4 import BeautifulSoup
+
+from ..models import Article
+from .boilerplate import RuleSet, match_key
+from .clean import HEAD_WINDOW, clean_body, find_head, finish, prepare_lines
+from .dates import parse_date
+from .html import (_GENERIC_CAPTIONS, _page_id, html_to_lines, meta_date, node_text, page_title,
+                   remove_junk, selected_byline)
+from .metadata import Byline, is_name, is_title_like, parse_byline
+
+_IMAGE_LINE_RE = re.compile(r"^!\[[^\]]*\]\(([^)\s]*)[^)]*\)$")
+_AUTHOR_SELECTORS = ("[itemprop=author] [itemprop=name]", "[rel=author]", ".author-name", ".author",
+                     ".byline", ".post-author", ".tac-gia", ".tacgia", "[class*=author]")
+
+
+def extract_generic(page: str, *, url: Optional[str] = None, id: Optional[str] = None,
+                    rules: RuleSet, warnings: Optional[list[str]] = None) -> Article:
+    import trafilatura
+
+    soup = BeautifulSoup(page, "lxml")
+    date = meta_date(soup)
+    caption_keys = {match_key(node_text(tag)) for sel in _GENERIC_CAPTIONS for tag in soup.select(sel)}
+    captions_by_src = image_captions(soup, url)
+    remove_junk(soup)
+    title = _h1_title(soup)
+    page_lines = prepare_lines(html_to_lines(soup.body or soup), rules)
+    head = find_head(_lines_from_title(page_lines, title))
+    if title is None:
+        title = head.title or page_title(soup)
+    if date is None or (head.date and head.date.has_time and not date.has_time
+                        and head.date.iso.startswith(date.iso)):
+        date = head.date or date  # the date line under the title also gives the time
+
+    with _warnings.catch_warnings():
+        _warnings.simplefilter("ignore")
+        doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
+                                          include_tables=True, include_images=True, favor_recall=True)
+    text = (doc.text if doc is not None else "") or ""
+    raw_lines = _trafilatura_lines(text, captions_by_src, caption_keys)
+    raw_lines = _restore_captions(raw_lines, page_lines)
+    lines = prepare_lines(raw_lines, rules)
+    if title and lines and match_key(lines[0].text) == match_key(title):
+        lines = lines[1:]
+    body = clean_body(lines)
+
+    article = Article(id=id or _page_id(url, page), url=url, title=title or (doc.title if doc else None))
+    if date is None and doc is not None and doc.date:
+        date = parse_date(doc.date)  # trafilatura gives a day, no time
+    date = date or body.tail_date
+    if date:
+        article.published, article.published_precision = date.iso, date.precision
+    byline = body.byline or head.byline or selected_byline(soup, _AUTHOR_SELECTORS)
+    if byline is None and doc is not None and doc.author and is_name(doc.author):
+        byline = Byline(doc.author)
+    if byline:
+        article.author, article.author_affiliation = byline.author, byline.affiliation
+    article.paragraphs, article.captions = body.paragraphs, body.captions
+    article.provenance = {"extractor": "extract_html", "profile": None, "main_text": "trafilatura"}
+    if warnings:
+        article.best_effort = True
+        article.warnings.extend(warnings)
+    return finish(article, what="page")
+
+
+def _trafilatura_lines(text: str, captions_by_src: dict, caption_keys: set) -> list[tuple[str, str]]:
+    """trafilatura's text as (line, hint): images as markers, table rows split into cells."""
+    out: list[tuple[str, str]] = []
+    for line in text.split("\n"):
+        cells = [line]
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
+                continue  # the markdown rule under a table header
+        for cell in cells:
+            image = _IMAGE_LINE_RE.match(cell.strip())
+            if image:
+                out.append(("", "image"))
+                caption = captions_by_src.get(image.group(1))
+                if caption:
+                    out.append((caption, "caption"))  # dropped below if trafilatura kept it too
+            elif match_key(cell) in caption_keys:
+                out.append((cell, "caption"))
+            else:
+                out.append((cell, ""))
+    deduped: list[tuple[str, str]] = []
+    for item in out:
+        if deduped and item[0] and match_key(item[0]) == match_key(deduped[-1][0]):
+            deduped[-1] = (deduped[-1][0], deduped[-1][1] or item[1])
+            continue
+        deduped.append(item)
+    return deduped
+
+
+def _restore_captions(raw_lines: list[tuple[str, str]], page_lines) -> list[tuple[str, str]]:
+    """Put back captions trafilatura dropped, after the paragraph they follow in the page."""
+    kept = {match_key(t) for t, _ in raw_lines if t}
+    inserts: dict[str, list[str]] = {}
+    previous = None
+    for line in page_lines:
+        if line.hint == "caption":
+            if line.key not in kept and previous is not None:
+                inserts.setdefault(previous, []).append(line.text)
+                kept.add(line.key)
+        elif line.key in kept and line.rule is None:
+            previous = line.key
+    if not inserts:
+        return raw_lines
+    out = []
+    for text, hint in raw_lines:
+        out.append((text, hint))
+        for caption in inserts.pop(match_key(text), []) if text else []:
+            out.append((caption, "caption"))
+    return out
+
+
+def image_captions(soup: BeautifulSoup, url: Optional[str] = None) -> dict[str, str]:
+    """Picture address -> its caption in the page (figure/figcaption, a caption cell of an image table)."""
+    found = {}
+    for img in soup.find_all("img", src=True):
+        container = img.find_parent(["figure", "table"])
+        if container is None:
+            continue
+        for selector in _GENERIC_CAPTIONS:
+            caption = container.select_one(selector)
+            if caption is not None and node_text(caption):
+                found[img["src"]] = node_text(caption)
+                if url:  # trafilatura prints addresses made absolute
+                    found[urljoin(url, img["src"])] = node_text(caption)
+                break
+    return found
+
+
+def _h1_title(soup: BeautifulSoup) -> Optional[str]:
+    """The page's one headline: a single title-like <h1>, or the heading that repeats og:title."""
+    og = page_title(soup)
+    headings = [node_text(h) for h in soup.find_all(["h1", "h2", "h3"])]
+    if og:
+        for text in headings:
+            if match_key(text) == match_key(og):
+                return text
+    h1s = [node_text(h) for h in soup.find_all("h1")]
+    h1s = [t for t in h1s if is_title_like(t)]
+    if len(h1s) == 1:
+        return h1s[0]
+    return None
+
+
+def _lines_from_title(lines, title: Optional[str]):
+    """The page lines from the headline on (menus above it are not the head)."""
+    if title:
+        key = match_key(title)
+        for i, line in enumerate(lines):
+            if line.key == key:
+                return lines[i:i + HEAD_WINDOW]
+    return lines
