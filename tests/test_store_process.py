@@ -95,3 +95,20 @@ def test_process_without_a_stage_says_how_to_go_on(tmp_path, monkeypatch):
     from pipeline.errors import DanvanError
     with pytest.raises(DanvanError, match="--no-themes"):
         Stages.load(themes=True)
+
+
+def test_main_job_builds_the_sample_corpus(tmp_path, capsys, stages):
+    from pipeline.main_job import build_corpus
+
+    db_path = tmp_path / "corpus.db"
+    stored = build_corpus(db_path)
+    out = capsys.readouterr().out
+    n_sample = len(SAMPLE.read_text("utf-8").splitlines())
+    assert stored == n_sample + 5
+    db = open_db(db_path)
+    assert db["articles"].count == stored and db["citations"].count > 100
+    top = db.execute("SELECT key FROM directive_counts ORDER BY n_articles DESC, n_citations DESC, "
+                     "key LIMIT 1").fetchone()[0]
+    assert "most cited directives" in out and top in out
+    assert f"danvan serve {db_path}" in out
+    assert not Path(str(db_path) + ".building").exists()
