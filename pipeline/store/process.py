@@ -55,7 +55,11 @@ class Stages:
             except ImportError as exc:
                 raise DanvanError(f"the themes stage is not available ({exc}); "
                                   "use --no-themes to store articles untagged") from None
-            tag = load_tagger(model).tag
+            try:
+                tag = load_tagger(model).tag
+            except (DanvanError, OSError) as exc:
+                raise DanvanError(f"the theme model cannot be loaded ({exc}); train one or "
+                                  "use --no-themes") from None
         if citations:
             try:
                 from ..citations import cite_article
