@@ -101,13 +101,14 @@ def datasette_timings(db_path: Path) -> list[tuple[str, float, float, int]]:
     from datasette.app import Datasette
 
     from pipeline.store import datasette_plugin
-    from pipeline.store.serve import render_metadata
+    from pipeline.store.serve import SETTINGS, render_metadata
     from datasette.plugins import pm
 
     if not pm.is_registered(datasette_plugin):
         pm.register(datasette_plugin, name="danvan")
     ds = Datasette(immutables=[str(db_path)], metadata=render_metadata(db_path),
-                   settings={"sql_time_limit_ms": 20000, "facet_time_limit_ms": 20000})
+                   settings={**{k: int(v) if v.isdigit() else v == "on" for k, v in SETTINGS.items()},
+                             "sql_time_limit_ms": 20000, "facet_time_limit_ms": 20000})
     name = db_path.stem
     pages = [
         ("web: article list + 5 facets", f"/{name}/article_overview.json"),

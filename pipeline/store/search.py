@@ -56,16 +56,27 @@ def snippet(text: str | None, user_query: str, width: int = 90, *,
     words = [w for phrase, bare in re.findall(r'"([^"]*)"|(\S+)', user_query or "")
              for w in [" ".join(_TOKEN.findall(fold(phrase or bare)))] if w]
     words.insert(0, query_phrase(user_query))  # the whole query as typed, if it occurs
-    hit = -1
+    hit = end = -1
     for word in words:
-        match = re.search(r"(?<!\w)" + re.escape(word).replace(r"\ ", r"\W+"), folded)
-        if match:
-            hit, end = match.start(), match.end()
+        hit, end = _find_word(folded, word)
+        if hit >= 0:
             break
     if hit < 0 or len(folded) != len(text):
         return _clip(text, 0, min(len(text), 2 * width))
     left, right = max(0, hit - width), min(len(text), end + width)
     return _clip(text, left, right, mark=(hit, end))
+
+
+def _find_word(folded: str, word: str) -> tuple[int, int]:
+    """First occurrence of ``word`` starting at a word boundary (str.find: fast on long texts)."""
+    at = folded.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not folded[at - 1].isalnum()) and (end == len(folded)
+                                                          or not folded[end].isalnum()):
+            return at, end
+        at = folded.find(word, at + 1)
+    return -1, -1
 
 
 def _clip(text: str, left: int, right: int, mark: tuple[int, int] | None = None) -> str:
