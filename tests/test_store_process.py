@@ -112,3 +112,20 @@ def test_main_job_builds_the_sample_corpus(tmp_path, capsys, stages):
     assert "most cited directives" in out and top in out
     assert f"danvan serve {db_path}" in out
     assert not Path(str(db_path) + ".building").exists()
+
+
+def test_process_reads_a_crawl_output_dir_and_keeps_warc_provenance(tmp_path):
+    from store_helpers import corpus
+
+    crawl = tmp_path / "crawl-out"
+    crawl.mkdir()
+    (crawl / "articles.jsonl").write_text("".join(a.to_json() + "\n" for a in corpus()), "utf-8")
+    (crawl / "ignored.txt").write_text("not read: the crawl's articles.jsonl is the input", "utf-8")
+    db_path = tmp_path / "c.db"
+    proc = danvan("process", crawl, "--db", db_path, "--no-themes", "--no-citations")
+    assert proc.returncode == 0, proc.stderr
+    db = open_db(db_path)
+    assert db["articles"].count == len(corpus())
+    row = db["provenance"].get("gl-1")
+    assert row["warc_record_id"] == "<urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427>"
+    assert row["warc_file"] == "crawl-0001.warc.gz"
