@@ -1,9 +1,10 @@
 """``make run``: the main job on the bundled sample.
 
-For now: clean the scraped seed articles of ``corpus/sample/seeds`` and extract the
-fixture pages of ``tests/fixtures/sites`` when present, and print a summary table.
-Later stages (themes, citations, store) extend this orchestrator; it only calls the
-stages' public functions.
+Clean the scraped seed articles of ``corpus/sample/seeds`` and extract the fixture
+pages of ``tests/fixtures/sites`` when present (summary tables), then run the whole
+pipeline (clean/extract -> themes -> citations -> store) on the bundled sample
+(the seeds and ``corpus/sample/articles.jsonl``), build ``corpus.db``, print its
+summary and the command that opens the web UI. It only calls the stages' public functions.
 """
 from __future__ import annotations
 
@@ -64,7 +65,44 @@ def main() -> int:
         pages = extract_pages()
         print(f"\nExtracted {len(pages)} HTML pages from {PAGES.relative_to(REPO)}:\n")
         print(summary_table(pages))
-    return 0 if cleaned else 1
+    stored = build_corpus()
+    return 0 if cleaned and stored else 1
+
+
+def build_corpus(db_path: Path = REPO / "corpus.db") -> int:
+    """The whole pipeline on the bundled sample into a fresh ``corpus.db``."""
+    import os
+    import time
+
+    from .store import open_db
+    from .store.process import Stages, run
+    from .store.summary import corpus_summary
+
+    inputs = [SAMPLE, SAMPLE.parent / "articles.jsonl"]
+    stages, missing = Stages.available()
+    print(f"\nProcessing {', '.join(str(p.relative_to(REPO)) for p in inputs)} -> "
+          f"{db_path.name} (stages: extract, "
+          + ", ".join(n for n, on in (("themes", stages.tag), ("citations", stages.cite)) if on)
+          + ", store)")
+    for name in missing:
+        print(f"note: the {name} stage is not in this checkout; articles are stored without it")
+    building = db_path.with_name(db_path.name + ".building")
+    for stale in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+        stale.unlink(missing_ok=True)
+    started = time.perf_counter()
+    stored, failures = run(inputs, building, stages=stages)
+    os.replace(building, db_path)  # readers never see a half-built corpus
+    print(f"stored {stored} articles in {time.perf_counter() - started:.1f} s"
+          + (f" ({len(failures)} inputs skipped)" if failures else "") + "\n")
+    db = open_db(db_path)
+    try:
+        print(corpus_summary(db))
+    finally:
+        db.close()
+    rel = db_path.relative_to(REPO) if db_path.is_relative_to(REPO) else db_path
+    print(f"\nOpen the web UI:  .venv/bin/danvan serve {rel}   (then http://127.0.0.1:8001/)")
+    print(f"Query it:         .venv/bin/danvan query {rel} --theme religion --search \"ton giao\"")
+    return stored
 
 
 if __name__ == "__main__":

@@ -53,12 +53,13 @@ def family(number: str) -> str:
 def identity_key(entry: dict) -> str:
     """The key the citations stage gives a citation of this central document.
 
-    Number without leading zeros, then the Party term (Party documents) or the year
-    (administrative documents); legal documents carry their year in the number.
+    The number, then the Party term (Party documents) or the year (administrative
+    documents); legal documents carry their year in the number. A guess only: where
+    citations name the entry (catalogue_id), ``write.link_catalogue`` joins the two.
     """
     number = str(entry["number"])
     kind = family(number)
-    key = re.sub(r"(?<![\d])0+(?=\d)", "", number, count=1)
+    key = number
     issued = str(entry.get("issued") or "")
     when = entry.get("term") or issued[:4] if kind == "party" else issued[:4]
     if when and kind != "state_legal":

@@ -3,7 +3,8 @@
 - ``danvan_fold(text)``: lower case, no tones, đ -> d (pipeline.normalize.fold);
 - ``danvan_fts(query)``: a typed query -> a safe FTS5 query over the folded columns,
   so the canned search finds "Đảng ủy" from "dang uy";
-- ``danvan_snippet(text, query)``: the original passage around the first query word.
+- ``danvan_snippet(text, query, text_folded)``: the original passage around the query;
+- ``danvan_phrase_fts(query)``: the query as one phrase (those results rank first).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from datasette import hookimpl
 from ..errors import DanvanError
 from ..normalize import fold
 from .query import fold_number
-from .search import fts_query, query_phrase, snippet
+from .search import fts_query, phrase_query, snippet
 
 
 def _fold(value):
@@ -26,10 +27,15 @@ def _fts(value):
         return '""'  # an empty query matches nothing rather than raising an FTS syntax error
 
 
+def _snippet(text, query, folded):
+    return snippet(text, query or "", folded=folded)
+
+
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("danvan_fold", 1, _fold, deterministic=True)
     conn.create_function("danvan_number", 1, fold_number, deterministic=True)
     conn.create_function("danvan_fts", 1, _fts, deterministic=True)
-    conn.create_function("danvan_snippet", 2, snippet, deterministic=True)
-    conn.create_function("danvan_phrase", 1, lambda q: query_phrase(q or ""), deterministic=True)
+    conn.create_function("danvan_snippet", 3, _snippet, deterministic=True)
+    conn.create_function("danvan_phrase_fts", 1, lambda q: phrase_query(q or ""),
+                         deterministic=True)

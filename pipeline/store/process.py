@@ -28,6 +28,22 @@ class Stages:
 
     tag: Optional[Callable[[Article], list]] = None  # Article -> list[ThemeTag]
     cite: Optional[Callable[[Article], Article]] = None  # Article -> Article with citations
+    locate: Optional[Callable] = None  # (title, paragraphs, published) -> match with .province
+
+    @classmethod
+    def available(cls, *, model: str | None = None) -> tuple["Stages", list[str]]:
+        """Every stage this checkout has, and the names of those it lacks."""
+        stages, missing = cls(locate=_locator()), []
+        for name in ("themes", "citations"):
+            try:
+                part = cls.load(themes=name == "themes", citations=name == "citations",
+                                model=model)
+            except DanvanError:
+                missing.append(name)
+                continue
+            stages.tag = stages.tag or part.tag
+            stages.cite = stages.cite or part.cite
+        return stages, missing
 
     @classmethod
     def load(cls, *, themes: bool = True, citations: bool = True,
@@ -39,7 +55,11 @@ class Stages:
             except ImportError as exc:
                 raise DanvanError(f"the themes stage is not available ({exc}); "
                                   "use --no-themes to store articles untagged") from None
-            tag = load_tagger(model).tag
+            try:
+                tag = load_tagger(model).tag
+            except (DanvanError, OSError) as exc:
+                raise DanvanError(f"the theme model cannot be loaded ({exc}); train one or "
+                                  "use --no-themes") from None
         if citations:
             try:
                 from ..citations import cite_article
@@ -47,13 +67,28 @@ class Stages:
                 raise DanvanError(f"the citations stage is not available ({exc}); "
                                   "use --no-citations to store articles without citations") from None
             cite = cite_article
-        return cls(tag=tag, cite=cite)
+        return cls(tag=tag, cite=cite, locate=_locator())
+
+
+def _locator():
+    try:
+        from ..geo import find_province
+    except ImportError:
+        return None
+    return find_province
 
 
 def process_article(article: Article, stages: Stages) -> Article:
     """Tag themes and extract citations; returns a new Article, the input is unchanged."""
     result = dataclasses.replace(article, themes=list(article.themes),
                                  citations=list(article.citations))
+    if stages.locate is not None and not result.province:
+        # Article JSONL from elsewhere (e.g. the shared corpus) arrives without a province;
+        # the citations stage needs it to scope local documents.
+        match = stages.locate(result.title or "", result.paragraphs, result.published)
+        if match is not None:
+            result.province = match.province
+            result.province_2025 = getattr(match, "province_2025", None)
     if stages.tag is not None:
         result.themes = list(stages.tag(result))
     if stages.cite is not None:

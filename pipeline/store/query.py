@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import DanvanError
 from ..normalize import fold
 from .schema import open_db
-from .search import fts_query, query_phrase, snippet
+from .search import fts_query, phrase_query, snippet
 
 DEFAULT_LEVEL = 2  # the article-level decision of the tagger (see ANNOTATION.md)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -72,10 +72,10 @@ def build_sql(filters: Filters) -> tuple[str, list]:
         where.append("articles_fts MATCH ?")
         params.append(fts_query(filters.search))
         # bm25 weights per FTS column: title, text, title_folded, text_folded (lower = better).
-        select_score = "-bm25(articles_fts, 0.0, 0.0, 5.0, 1.0) AS relevance, a.text AS _text"
+        select_score = "-bm25(articles_fts, 0.0, 0.0, 5.0, 1.0) AS relevance, a.text AS _text, a.text_folded AS _folded"
         # Vietnamese words are several syllables: a result holding the typed syllables
         # side by side ("dân vận") ranks above one holding them apart, then by bm25.
-        order = ("instr(a.title_folded || ' ' || a.text_folded, ?) = 0, "
+        order = ("a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?), "
                  "bm25(articles_fts, 0.0, 0.0, 5.0, 1.0), a.id")
     for name, level in filters.theme:
         if level == 0:
@@ -83,8 +83,7 @@ def build_sql(filters: Filters) -> tuple[str, list]:
                          "AND t.theme = ? AND t.level >= 1)")
             params.append(name)
         else:
-            where.append("EXISTS (SELECT 1 FROM themes t WHERE t.article_id = a.id "
-                         "AND t.theme = ? AND t.level >= ?)")
+            where.append("a.id IN (SELECT article_id FROM themes WHERE theme = ? AND level >= ?)")
             params.extend([name, level])
     if filters.province:
         where.append("(danvan_fold(a.province) = ? OR danvan_fold(a.province_2025) = ?)")
@@ -96,15 +95,15 @@ def build_sql(filters: Filters) -> tuple[str, list]:
         where.append("substr(a.published, 1, ?) <= ?")
         params.extend([len(filters.until), filters.until])
     for number in filters.cites:
-        where.append("EXISTS (SELECT 1 FROM citations c WHERE c.article_id = a.id AND "
-                     "(danvan_number(c.number) = ? OR danvan_number(c.directive_key) = ?))")
+        where.append("a.id IN (SELECT article_id FROM citations WHERE "
+                     "danvan_number(number) = ? OR danvan_number(directive_key) = ?)")
         params.extend([fold_number(number)] * 2)
     if filters.site:
         where.append("(a.site = ? OR a.site LIKE ? OR a.url LIKE ?)")
         site = filters.site.strip().lower()
         params.extend([site, f"%.{site}", f"%://{site}/%"])
     if filters.search:
-        params.append(query_phrase(filters.search))
+        params.append(phrase_query(filters.search))
     sql = f"""
         SELECT a.id, a.title, a.published, a.site, a.province, a.province_2025, a.url,
                (SELECT group_concat(theme || ':' || level, ';') FROM
@@ -174,7 +173,8 @@ def query(db, **filters):
         columns = [d[0] for d in cursor.description]
         frame = pd.DataFrame(cursor.fetchall(), columns=columns)
         if "_text" in frame:
-            frame["snippet"] = [snippet(t, spec.search) for t in frame.pop("_text")]
+            frame["snippet"] = [snippet(t, spec.search, folded=f)
+                                for t, f in zip(frame.pop("_text"), frame.pop("_folded"))]
     finally:
         if close:
             database.close()

@@ -37,7 +37,14 @@ def query_phrase(user_query: str) -> str:
     return " ".join(_TOKEN.findall(fold(user_query or "")))
 
 
-def snippet(text: str | None, user_query: str, width: int = 90) -> str:
+def phrase_query(user_query: str) -> str:
+    """An FTS5 query for the whole query as one phrase over the folded columns."""
+    phrase = query_phrase(user_query)
+    return '{title_folded text_folded}: "' + phrase + '"' if phrase else '""'
+
+
+def snippet(text: str | None, user_query: str, width: int = 90, *,
+            folded: str | None = None) -> str:
     """The passage of the original text around the first query word, the word in [brackets].
 
     fold() maps each precomposed Vietnamese letter to one letter, so offsets in the
@@ -45,20 +52,31 @@ def snippet(text: str | None, user_query: str, width: int = 90) -> str:
     """
     if not text:
         return ""
-    folded = fold(text)
+    folded = folded if folded is not None else fold(text)
     words = [w for phrase, bare in re.findall(r'"([^"]*)"|(\S+)', user_query or "")
              for w in [" ".join(_TOKEN.findall(fold(phrase or bare)))] if w]
     words.insert(0, query_phrase(user_query))  # the whole query as typed, if it occurs
-    hit = -1
+    hit = end = -1
     for word in words:
-        match = re.search(r"(?<!\w)" + re.escape(word).replace(r"\ ", r"\W+"), folded)
-        if match:
-            hit, end = match.start(), match.end()
+        hit, end = _find_word(folded, word)
+        if hit >= 0:
             break
     if hit < 0 or len(folded) != len(text):
         return _clip(text, 0, min(len(text), 2 * width))
     left, right = max(0, hit - width), min(len(text), end + width)
     return _clip(text, left, right, mark=(hit, end))
+
+
+def _find_word(folded: str, word: str) -> tuple[int, int]:
+    """First occurrence of ``word`` starting at a word boundary (str.find: fast on long texts)."""
+    at = folded.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not folded[at - 1].isalnum()) and (end == len(folded)
+                                                          or not folded[end].isalnum()):
+            return at, end
+        at = folded.find(word, at + 1)
+    return -1, -1
 
 
 def _clip(text: str, left: int, right: int, mark: tuple[int, int] | None = None) -> str:

@@ -16,6 +16,7 @@ import sqlite_utils
 
 from ..models import Article, Citation, ThemeTag
 from ..normalize import fold
+from .schema import OVERVIEW_SELECT
 
 CONTEXT_CHARS = 120  # characters kept on each side of a citation for its context snippet
 
@@ -160,6 +161,12 @@ def upsert_batch(db: sqlite_utils.Database, articles: list[Article]) -> int:
             db["citations"].insert_all(citations, pk=("article_id", "idx"))
         db["provenance"].upsert_all((provenance_row(a) for a in batch), pk="article_id")
         _merge_directives(db, _directive_rows(batch).values(), in_catalogue=False)
+        link_catalogue(db)
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            db.execute(f"DELETE FROM article_overview WHERE id IN ({marks})", chunk)
+            db.execute(f"INSERT INTO article_overview {OVERVIEW_SELECT} WHERE a.id IN ({marks})",
+                       chunk)
     return len(batch)
 
 
@@ -190,7 +197,31 @@ def store_catalogue(db: sqlite_utils.Database, entries: Iterable[dict]) -> int:
                      **{c: _as_text(entry.get(c)) for c in _DIRECTIVE_COLUMNS}})
     with db.atomic():
         _merge_directives(db, rows, in_catalogue=True)
+        link_catalogue(db)
     return len(rows)
+
+
+def link_catalogue(db: sqlite_utils.Database) -> None:
+    """Join a catalogue entry and the identity its citations carry, whatever key each has.
+
+    The citations stage names the catalogue entry a citation matched (catalogue_id);
+    the seen identity takes the entry's fields, and the catalogue's own row, if it
+    is cited under no key of its own, goes.
+    """
+    db.execute("""
+        UPDATE directives AS seen SET
+          title = coalesce(cat.title, seen.title), issued = coalesce(cat.issued, seen.issued),
+          issuer = coalesce(cat.issuer, seen.issuer), term = coalesce(cat.term, seen.term),
+          kind = coalesce(cat.kind, seen.kind), source_note = cat.source_note,
+          confidence = cat.confidence, in_catalogue = 1
+        FROM directives AS cat
+        WHERE cat.catalogue_id = seen.catalogue_id AND cat.key != seen.key
+          AND cat.in_catalogue = 1 AND seen.in_catalogue = 0""")
+    db.execute("""
+        DELETE FROM directives WHERE in_catalogue = 1 AND catalogue_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.directive_key = directives.key)
+          AND EXISTS (SELECT 1 FROM directives other WHERE other.catalogue_id = directives.catalogue_id
+                      AND other.key != directives.key AND other.in_catalogue = 1)""")
 
 
 def _merge_directives(db: sqlite_utils.Database, rows: Iterable[dict], *, in_catalogue: bool) -> None:
