@@ -75,25 +75,23 @@ def build_corpus(db_path: Path = REPO / "corpus.db") -> int:
     import time
 
     from .store import open_db
-    from .store.process import Stages, run
+    from .batch import BatchOptions
+    from .store.process import run
     from .store.summary import corpus_summary
 
     inputs = [SAMPLE, SAMPLE.parent / "articles.jsonl"]
-    stages, missing = Stages.available()
+    options = BatchOptions()
     print(f"\nProcessing {', '.join(str(p.relative_to(REPO)) for p in inputs)} -> "
-          f"{db_path.name} (stages: extract, "
-          + ", ".join(n for n, on in (("themes", stages.tag), ("citations", stages.cite)) if on)
-          + ", store)")
-    for name in missing:
-        print(f"note: the {name} stage is not in this checkout; articles are stored without it")
+          f"{db_path.name} (stages: extract, {', '.join(options.stages)}, store; all cores)")
     building = db_path.with_name(db_path.name + ".building")
     for stale in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
         stale.unlink(missing_ok=True)
     started = time.perf_counter()
-    stored, failures = run(inputs, building, stages=stages)
+    report = run(inputs, building, options)
+    stored = report.written
     os.replace(building, db_path)  # readers never see a half-built corpus
     print(f"stored {stored} articles in {time.perf_counter() - started:.1f} s"
-          + (f" ({len(failures)} inputs skipped)" if failures else "") + "\n")
+          + (f" ({report.failed} inputs skipped)" if report.failed else "") + "\n")
     db = open_db(db_path)
     try:
         print(corpus_summary(db))

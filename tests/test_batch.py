@@ -33,7 +33,8 @@ def test_jsonl_articles_are_cleaned_and_written_in_order(tmp_path):
     records = read_results(tmp_path / "out")
     assert [r["id"] for r in records] == [f"doc{i:05d}" for i in range(50)]
     first = records[0]
-    assert first["paragraphs"] == ["Ban Dân vận Tỉnh ủy họp lần 0.", "Đoạn hai của bài 0, hòa bình."]
+    # kept as written (NFC only): the matching stages normalise tone marks themselves
+    assert first["paragraphs"] == ["Ban Dân vận Tỉnh uỷ họp lần 0.", "Đoạn hai của bài 0, hoà bình."]
     assert first["provenance"]["input"].endswith("in.jsonl:1")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.extract import clean_text, extract_html
 from pipeline.store import load_article, open_db
-from pipeline.store.process import Stages, process_article
+from pipeline.batch.work import BatchOptions, apply_stages
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "corpus" / "sample" / "seeds"
@@ -25,10 +25,7 @@ def danvan(*args):
 
 @pytest.fixture(scope="module")
 def stages():
-    try:
-        return Stages.load(themes=False)
-    except Exception as exc:  # pragma: no cover - only when the citations stage is absent
-        pytest.skip(f"the citations stage is not in this checkout: {exc}")
+    return BatchOptions(stages=("citations",))
 
 
 @pytest.fixture
@@ -57,13 +54,13 @@ def test_process_stores_what_the_stages_produce(tmp_path, inputs, stages):
     expected_count = 5 + 20 + (1 if page else 0)
     assert db["articles"].count == expected_count
     for seed in sorted(SEEDS.glob("*.txt")):
-        expected = process_article(clean_text(seed.read_text("utf-8"), id=seed.stem), stages)
+        expected = apply_stages(clean_text(seed.read_text("utf-8"), id=seed.stem), stages)
         stored = load_article(db, seed.stem)
         assert stored.paragraphs == expected.paragraphs and stored.province == expected.province
         assert [c.key for c in stored.citations] == [c.key for c in expected.citations]
     if page:
         html_article = extract_html(page.read_bytes())
-        assert load_article(db, html_article.id).title == html_article.title
+        assert load_article(db, page.stem).title == html_article.title  # file inputs: id = file name
     # the shared corpus' shape gains a province from the gazetteer and keeps its provenance
     import json
     first = json.loads(sample.read_text("utf-8").splitlines()[0])
@@ -81,20 +78,13 @@ def test_process_stores_what_the_stages_produce(tmp_path, inputs, stages):
     assert {t: db[t].count for t in before} == before  # re-processing replaces, never duplicates
 
 
-def test_process_without_a_stage_says_how_to_go_on(tmp_path, monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_themes(name, *args, **kwargs):
-        if name.endswith("themes") or ".themes" in name:
-            raise ImportError("no module named pipeline.themes")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_themes)
-    from pipeline.errors import DanvanError
-    with pytest.raises(DanvanError, match="--no-themes"):
-        Stages.load(themes=True)
+def test_process_with_a_model_that_cannot_load_says_how_to_go_on(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text("Tiêu đề\n\nMột đoạn văn bản đủ dài để làm một bài viết thử nghiệm về công tác dân vận.",
+                    "utf-8")
+    proc = danvan("process", page, "--db", tmp_path / "c.db", "--model", tmp_path / "no-such-model")
+    assert proc.returncode == 2
+    assert "--no-themes" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_main_job_builds_the_sample_corpus(tmp_path, capsys, stages):

@@ -28,6 +28,11 @@ def add_batch_arguments(p) -> None:
                    help="comma-separated stages after cleaning: themes, citations (default both; "
                         "'none' only cleans)")
     p.add_argument("--model", default=None, help="theme model folder (default: the bundled model)")
+    add_runner_arguments(p)
+
+
+def add_runner_arguments(p) -> None:
+    """How to run: shared by ``danvan batch`` and ``danvan process``."""
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     p.add_argument("--chunk-size", type=int, default=32, help="articles per task (default 32)")
     p.add_argument("--scheduler", default=None, help="run on a Dask cluster: tcp://HOST:PORT")
@@ -37,10 +42,11 @@ def add_batch_arguments(p) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
 
 
-def options_from_args(args):
+def options_from_args(args, stages: tuple[str, ...] | None = None):
     from .work import KNOWN_STAGES, BatchOptions
 
-    stages = tuple(s.strip() for s in args.stages.split(",") if s.strip() and s.strip() != "none")
+    if stages is None:
+        stages = tuple(s.strip() for s in args.stages.split(",") if s.strip() and s.strip() != "none")
     unknown = [s for s in stages if s not in KNOWN_STAGES]
     if unknown:
         raise DanvanError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(KNOWN_STAGES)}")
@@ -48,6 +54,8 @@ def options_from_args(args):
         raise DanvanError("--workers must be at least 1")
     if args.chunk_size < 1:
         raise DanvanError("--chunk-size must be at least 1")
+    if args.dask_local is not None and args.dask_local < 1:
+        raise DanvanError("--dask-local must be at least 1")
     return BatchOptions(stages=stages, model_path=args.model)
 
 
@@ -64,4 +72,4 @@ def run_command(args) -> int:
                            on_progress=advance)
     (Path(args.out) / "report.json").write_text(json.dumps(report.as_dict(), indent=2) + "\n")
     print(report.summary(), file=sys.stderr)
-    return EXIT_SOME_FAILED if report.failed else 0
+    return EXIT_SOME_FAILED if report.failed or report.skipped_failed else 0

@@ -57,15 +57,25 @@ def iter_items(inputs: Iterable[str]) -> Iterator[WorkItem]:
         if not path.exists():
             raise InputError(f"{spec}: no such file or folder")
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if _reader_for(child) is not None:
-                    yield from _reader_for(child)(child)
+            for child in _folder_inputs(path):
+                yield from _reader_for(child)(child)
         else:
             reader = _reader_for(path)
             if reader is None:
                 raise InputError(f"{spec}: unknown input type (expected .jsonl, .jsonl.gz, .json, "
                                  ".warc, .warc.gz, .parquet, .txt, .html or a folder)")
             yield from reader(path)
+
+
+def _folder_inputs(folder: Path) -> list[Path]:
+    """The inputs in a folder. A crawl's or a batch's output folder is read through its
+    articles (``articles.jsonl``, ``part-*.jsonl``), not its WARC files or error logs."""
+    outputs = sorted(folder.glob("part-*.jsonl")) + [folder / "articles.jsonl"]
+    outputs = [p for p in outputs if p.is_file()]
+    if outputs:
+        return outputs
+    return [p for p in sorted(folder.rglob("*"))
+            if p.is_file() and _reader_for(p) is not None and not p.name.startswith("errors")]
 
 
 def _reader_for(path: Path):

@@ -23,21 +23,25 @@ from .write import ResultSink
 class BatchReport:
     read: int = 0
     skipped_done: int = 0
+    skipped_failed: int = 0  # among skipped_done: inputs that failed in an earlier run
     written: int = 0
     failed: int = 0
     failures: collections.Counter = field(default_factory=collections.Counter)
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
-        return {"read": self.read, "skipped_already_done": self.skipped_done, "written": self.written,
+        return {"read": self.read, "skipped_already_done": self.skipped_done,
+                "skipped_failed_before": self.skipped_failed, "written": self.written,
                 "failed": self.failed, "failures_by_kind": dict(self.failures),
                 "seconds": round(self.seconds, 2),
                 "articles_per_second": round(self.written / self.seconds, 2) if self.seconds else None}
 
     def summary(self) -> str:
         kinds = ", ".join(f"{k}: {v}" for k, v in self.failures.most_common()) or "none"
+        before = (f" ({self.skipped_failed} of them failed before: --retry-errors to try again)"
+                  if self.skipped_failed else "")
         return (f"{self.written} articles written, {self.failed} failed ({kinds}), "
-                f"{self.skipped_done} already done, {self.read} read in {self.seconds:.1f} s")
+                f"{self.skipped_done} already done{before}, {self.read} read in {self.seconds:.1f} s")
 
 
 def default_workers() -> int:
@@ -50,20 +54,24 @@ def _chunks(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
         yield chunk
 
 
-def run_batch(inputs: list[str], out_dir: str, options: BatchOptions = BatchOptions(), *,
+def run_batch(inputs: list[str], out_dir: Optional[str], options: BatchOptions = BatchOptions(), *,
               workers: Optional[int] = None, chunk_size: int = 32, scheduler: Optional[str] = None,
-              dask_local: Optional[int] = None, retry_errors: bool = False,
-              on_progress: Optional[Callable[[int], None]] = None) -> BatchReport:
+              dask_local: Optional[int] = None, retry_errors: bool = False, sink=None,
+              on_progress: Optional[Callable[[int], None]] = None,
+              on_error: Optional[Callable[[dict], None]] = None) -> BatchReport:
+    """Process ``inputs`` into ``out_dir`` (JSONL) or into ``sink`` (e.g. the corpus store)."""
     report = BatchReport()
     started = time.perf_counter()
     distributed = bool(scheduler or dask_local)
-    sink = ResultSink(out_dir, sharded=distributed, retry_errors=retry_errors)
+    if sink is None:
+        sink = ResultSink(out_dir, sharded=distributed, retry_errors=retry_errors)
 
     def pending() -> Iterator[WorkItem]:
         for item in iter_items(inputs):
             report.read += 1
             if sink.is_done(item.id, item.input_hash):
                 report.skipped_done += 1
+                report.skipped_failed += sink.failed_before(item.id, item.input_hash)
                 if on_progress:
                     on_progress(1)
                 continue
@@ -77,6 +85,8 @@ def run_batch(inputs: list[str], out_dir: str, options: BatchOptions = BatchOpti
             else:
                 report.failed += 1
                 report.failures[record["error"]] += 1
+                if on_error:
+                    on_error(record)
         if on_progress:
             on_progress(len(results))
 

@@ -7,12 +7,12 @@ an error record; it never stops the chunk.
 from __future__ import annotations
 
 import traceback
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..errors import DanvanError
 from ..models import Article
-from ..normalize import normalize
 from .read import WorkItem
 
 KNOWN_STAGES = ("themes", "citations")
@@ -22,6 +22,7 @@ _STATE: dict[str, Any] = {}
 @dataclass(frozen=True)
 class BatchOptions:
     stages: tuple[str, ...] = KNOWN_STAGES
+    locate: bool = True  # give bare text records a province from the gazetteer
     model_path: Optional[str] = None  # theme model folder; None: the bundled model
     max_input_bytes: int = 20_000_000  # a larger input is refused as "huge"
     max_text_chars: int = 1_000_000  # a larger cleaned article is refused as "huge"
@@ -39,7 +40,9 @@ def process_item(item: WorkItem, options: BatchOptions) -> tuple[str, dict]:
         article.provenance.setdefault("input", item.source)
         for key, value in item.meta.items():
             article.provenance.setdefault(key, value)
-        apply_stages(article, options)
+        # Bare records (the shared corpus' shape) have no province yet: citations need it.
+        apply_stages(article, options, locate=item.kind == "article"
+                     and isinstance(item.payload, dict) and "province" not in item.payload)
         return "article", article.to_dict()
     except DanvanError as exc:
         return "error", error_record(item, type(exc).__name__, str(exc))
@@ -73,8 +76,9 @@ def to_article(item: WorkItem, options: BatchOptions) -> Article:
     elif item.kind == "html":
         from ..extract import extract_html
 
-        article = extract_html(payload, url=item.url)
-        article.id = item.id
+        # The id is the input's (file name, WARC URL hash), known before extraction, so
+        # that a rerun can tell what is done.
+        article = extract_html(payload, url=item.url, id=item.id)
     else:
         raise SkipItem(f"unknown item kind {item.kind!r}")
     if not any(p.strip() for p in article.paragraphs):
@@ -93,19 +97,48 @@ def _decode(payload: bytes | str) -> str:
 
 
 def _article_from_record(record: dict, item: WorkItem) -> Article:
-    """An Article dict passes through; a bare {id, title, text} record is normalised."""
+    """An Article dict passes through; a bare {id, title, text} record becomes one.
+
+    Text is kept as the source wrote it (NFC only: canonically the same characters);
+    the stages that match words normalise tone marks for themselves."""
     article = Article.from_dict({**record, "id": item.id})
-    if record.get("paragraphs") is None:  # raw text: normalise, one paragraph per line
-        article.paragraphs = [normalize(p).strip() for p in str(record.get("text", "")).split("\n")
+    if record.get("paragraphs") is None:  # raw text: one paragraph per line
+        article.paragraphs = [_nfc(p).strip() for p in str(record.get("text", "")).split("\n")
                               if p.strip()]
-        article.title = normalize(article.title) if article.title else article.title
-        if record.get("date") and not article.published:
-            article.published = str(record["date"])
+        article.title = _nfc(article.title).strip() if article.title else article.title
+        _published_from_date(article, record.get("date"))
         article.provenance.setdefault("source", record.get("source"))
     return article
 
 
-def apply_stages(article: Article, options: BatchOptions) -> Article:
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _published_from_date(article: Article, date) -> None:
+    """The shared corpus' ``date`` (``20201001`` or ISO) as ``published`` with its precision."""
+    if article.published or not date:
+        return
+    date = str(date)
+    if len(date) == 8 and date.isdigit():
+        date = f"{date[:4]}-{date[4:6]}-{date[6:]}"
+    article.published = date
+    article.published_precision = article.published_precision or (
+        "minute" if "T" in date else "day" if len(date) == 10 else None)
+
+
+def _locate(article: Article) -> None:
+    from ..geo import find_province
+
+    match = find_province(article.title, article.paragraphs, article.published)
+    if match is not None:
+        article.province, article.province_2025 = match.province, match.province_2025
+
+
+def apply_stages(article: Article, options: BatchOptions, *, locate: bool = False) -> Article:
+    """Locate (when asked), tag themes and cite, in place; the order citations need."""
+    if locate and options.locate and not article.province:
+        _locate(article)
     if "themes" in options.stages:
         article.themes = _tagger(options).tag(article)
     if "citations" in options.stages:

@@ -66,8 +66,8 @@ class ResultSink:
         for path in article_files + error_files:
             _truncate_partial_line(path)
         self.done = _done_keys(article_files)
-        if not retry_errors:
-            self.done |= _done_keys(error_files)
+        self.failed = set() if retry_errors else _done_keys(error_files) - self.done
+        self.done |= self.failed
         self.next_shard = 1 + max((int(p.stem.split("-")[1]) for p in self.out_dir.glob("part-*.jsonl")),
                                   default=-1)
         self._articles = self._errors = None
@@ -85,6 +85,9 @@ class ResultSink:
 
     def is_done(self, doc_id: str, input_hash: str) -> bool:
         return (doc_id, input_hash) in self.done
+
+    def failed_before(self, doc_id: str, input_hash: str) -> bool:
+        return (doc_id, input_hash) in self.failed
 
     def write_chunk(self, results: list[tuple[str, dict]], shard: int | None = None) -> None:
         articles = [rec for kind, rec in results if kind == "article"]

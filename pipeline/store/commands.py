@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..batch.commands import add_runner_arguments
 from ..errors import DanvanError
 
 FORMATS = ("table", "csv", "jsonl", "parquet")
@@ -14,16 +15,17 @@ FORMATS = ("table", "csv", "jsonl", "parquet")
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "process", help="clean/extract, tag themes, extract citations and store articles",
-        description="Run the pipeline on text files, HTML pages, Article JSONL files, "
-                    "directories of these, or a crawl's output directory, and store the "
-                    "results in a corpus database (re-processing replaces an article).")
+        description="Run the pipeline on text files, HTML pages, Article JSONL(.gz) files, WARC, "
+                    "Parquet, folders of these, or a crawl's output folder, on all cores, and "
+                    "store the results in a corpus database. Re-processing replaces an article; "
+                    "a rerun skips the inputs already stored (or failed: --retry-errors). Exit "
+                    "code 0 when all went in, 1 when some inputs were skipped, 2 when none was stored.")
     p.add_argument("inputs", nargs="+", metavar="IN")
     p.add_argument("--db", required=True, help="the corpus SQLite file (created if missing)")
     p.add_argument("--model", help="theme model to use (default: the bundled one)")
     p.add_argument("--no-themes", action="store_true", help="do not tag themes")
     p.add_argument("--no-citations", action="store_true", help="do not extract citations")
-    p.add_argument("--batch-size", type=int, default=100,
-                   help="articles per transaction (default 100)")
+    add_runner_arguments(p)
     p.set_defaults(func=_process)
 
     q = subparsers.add_parser(
@@ -55,18 +57,27 @@ def register(subparsers) -> None:
 
 
 def _process(args: argparse.Namespace) -> int:
-    from .process import Stages, run
+    from ..batch.commands import options_from_args
+    from ..batch.progress import count_lines, progress_bar
+    from .process import run
 
-    if args.batch_size < 1:
-        raise DanvanError("--batch-size must be at least 1")
-    stages = Stages.load(themes=not args.no_themes, citations=not args.no_citations,
-                         model=args.model)
-    stored, failures = run(args.inputs, args.db, stages=stages, batch_size=args.batch_size)
-    print(f"stored {stored} article(s) in {args.db}"
-          + (f"; {len(failures)} input(s) skipped (see above)" if failures else ""))
-    if failures and not stored:
+    stages = tuple(name for name, off in (("themes", args.no_themes), ("citations", args.no_citations))
+                   if not off)
+    options = options_from_args(args, stages)
+    total = None if args.no_progress else count_lines(args.inputs)
+    with progress_bar(total, "process", enabled=False if args.no_progress else None) as advance:
+        report = run(args.inputs, args.db, options, workers=args.workers, scheduler=args.scheduler,
+                     dask_local=args.dask_local, retry_errors=args.retry_errors,
+                     chunk_size=args.chunk_size, on_progress=advance)
+    print(f"stored {report.written} article(s) in {args.db}"
+          + (f"; {report.failed} input(s) skipped (see above)" if report.failed else "")
+          + (f"; {report.skipped_done - report.skipped_failed} already stored"
+             if report.skipped_done > report.skipped_failed else "")
+          + (f"; {report.skipped_failed} input(s) failed in an earlier run (--retry-errors to "
+             "try again)" if report.skipped_failed else ""))
+    if report.failed and not report.written and not report.skipped_done:
         return 2
-    return 1 if failures else 0
+    return 1 if report.failed or report.skipped_failed else 0
 
 
 def _query(args: argparse.Namespace) -> int:

@@ -134,8 +134,17 @@ def _v5_materialized_overview(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO article_overview " + OVERVIEW_SELECT)
 
 
+def _v6_process_errors(db: sqlite_utils.Database) -> None:
+    # Inputs that `danvan process` could not turn into an article: kept so that the
+    # failure is reported, and so that a rerun skips them (--retry-errors to retry).
+    db["process_errors"].create({"id": str, "input_hash": str, "source": str, "url": str,
+                                 "error": str, "message": str, "at": str},
+                                pk=("id", "input_hash"), if_not_exists=True)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_tables, _v2_views, _v3_meta, _v4_extra_fields, _v5_materialized_overview]
+    _v1_tables, _v2_views, _v3_meta, _v4_extra_fields, _v5_materialized_overview,
+    _v6_process_errors]
 LATEST_VERSION = len(MIGRATIONS)
 
 
