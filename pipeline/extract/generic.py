@@ -57,9 +57,9 @@ def extract_generic(page: str, *, url: Optional[str] = None, id: Optional[str] =
     lines = prepare_lines(raw_lines, rules)
     if title and lines and match_key(lines[0].text) == match_key(title):
         lines = lines[1:]
-    body = clean_body(lines)
+    body = clean_body(lines, rules=rules)
     if not body.paragraphs:  # trafilatura found nothing: read the page itself from the headline on
-        body = clean_body(from_title[head.body_start:])
+        body = clean_body(head.body_lines(from_title), rules=rules)
         if body.paragraphs:
             (warnings := warnings if warnings is not None else []).append(
                 "main-text extraction found nothing; page read from the headline down")

@@ -281,7 +281,7 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, *, url, id, rul
     raw_lines.extend(html_to_lines(body_node, profile.captions or _GENERIC_CAPTIONS))
     if byline and raw_lines and match_key(raw_lines[-1][0]) and parse_byline(raw_lines[-1][0]) == byline:
         raw_lines.pop()
-    body = clean_body(prepare_lines(raw_lines, rules), stop_needs_prose=True)
+    body = clean_body(prepare_lines(raw_lines, rules), stop_needs_prose=True, rules=rules)
     article = Article(id=id or _page_id(url, page), url=url, title=title)
     date = date or body.tail_date
     if date:

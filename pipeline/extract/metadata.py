@@ -7,7 +7,10 @@ titles, the shape of prose lines, and the province (through ``pipeline.geo``).
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 _TERMINAL = ".!?…:;\"”»)’'"
@@ -19,15 +22,27 @@ _BYLINE_PREFIX_RE = re.compile(
 _THEO_RE = re.compile(r"(?i)^theo\s+(.{2,80})$")
 _SUFFIX_RE = re.compile(r"(?i)\s*[\(\[]?\s*(?:tổng hợp|t\.?h|st|sưu tầm|lược dịch|dịch|biên dịch|"
                         r"ctv|cộng tác viên|pv|phóng viên)\s*[\)\]]?\s*\.?$")
-# Words that make a byline part an organisation rather than a person.
-_ORG_WORDS = {
-    "ban", "báo", "tạp", "sở", "phòng", "hội", "huyện", "tỉnh", "thành", "đảng", "ủy", "uỷ",
-    "ubnd", "hđnd", "mttq", "trung", "cổng", "đài", "văn", "bộ", "cục", "chi", "công", "đoàn",
-    "liên", "trường", "viện", "học", "cơ", "website", "trang", "thông", "tấn", "xã", "phường",
-    "thị", "quận", "khối", "đảng ủy", "vov", "vtv", "ttxvn", "tuổi", "nhân", "quân", "lao",
-    "chính", "ủy ban", "mặt", "tổ", "cục", "hđnd", "bộ", "nguồn", "theo",
-}
-_PLACEHOLDER_AUTHORS = {"pv", "ctv", "btv", "bbt", "nhóm pv", "phóng viên", "ban biên tập"}
+BYLINE_RULES = Path(__file__).resolve().parents[1] / "data" / "extract" / "bylines.toml"
+
+
+@lru_cache(maxsize=1)
+def byline_rules() -> dict:
+    """Reporter tags, CMS accounts and organisation words (pipeline/data/extract/bylines.toml)."""
+    data = tomllib.loads(BYLINE_RULES.read_text(encoding="utf-8"))
+    return {"reporter_tags": frozenset(data["reporter_tags"]),
+            "cms_accounts": frozenset(data["cms_accounts"]),
+            "org_first_words": frozenset(data["org_first_words"]),
+            "org_prefixes": tuple(data["org_prefixes"])}
+
+
+def is_reporter_tag(text: str) -> bool:
+    return " ".join(text.lower().split()).rstrip(".") in byline_rules()["reporter_tags"]
+
+
+def is_cms_account(text: str) -> bool:
+    return " ".join(text.lower().split()) in byline_rules()["cms_accounts"]
+
+
 _NAME_WORD_RE = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 
 
@@ -69,8 +84,12 @@ def is_name(text: str, max_words: int = 6) -> bool:
 
 def _is_org(text: str) -> bool:
     words = text.split()
+    rules = byline_rules()
     first = words[0].lower().strip(".,")
-    if first in _ORG_WORDS:
+    if first in rules["org_first_words"]:
+        return True
+    lowered = " ".join(w.lower() for w in words)
+    if any(lowered == p or lowered.startswith(p + " ") for p in rules["org_prefixes"]):
         return True
     letters = "".join(c for c in text if c.isalpha())
     # an acronym: BDVTU, TTXVN
@@ -78,11 +97,14 @@ def _is_org(text: str) -> bool:
 
 
 def _split_name_affiliation(text: str) -> Optional[Byline]:
-    text = _SUFFIX_RE.sub("", text.strip().rstrip(".")).strip()
+    text = text.strip().rstrip(".").strip()
+    if is_reporter_tag(text):  # "PV", "Nhóm PV": the byline as printed
+        return Byline(text)
+    if is_cms_account(text):
+        return None
+    text = _SUFFIX_RE.sub("", text).strip()
     if not text:
         return None
-    if text.lower() in _PLACEHOLDER_AUTHORS:
-        return Byline(text)
     # "Name (Affiliation)"
     m = re.match(r"^(.+?)\s*\((.+)\)$", text)
     if m and is_name(m.group(1)):
