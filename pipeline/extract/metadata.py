@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -127,7 +128,7 @@ def _split_name_affiliation(text: str) -> Optional[Byline]:
 
 def parse_byline(line: str) -> Optional[Byline]:
     """Read ``line`` as a byline, or None when it is not one."""
-    text = " ".join(line.split()).strip()
+    text = unicodedata.normalize("NFC", " ".join(line.split()).strip())  # old pages: combining tones
     if not text or word_count(text) > 16:
         return None
     m = _BYLINE_PREFIX_RE.match(text)
