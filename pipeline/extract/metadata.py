@@ -191,9 +191,25 @@ def is_title_like(text: str, min_words: int = 3) -> bool:
 # --- province ---------------------------------------------------------------------------------
 
 def find_province(title: Optional[str], paragraphs: list[str], published: Optional[str]):
-    """The province of the article through ``pipeline.geo`` (None if it cannot tell)."""
+    """The province of the article through ``pipeline.geo`` (None if it cannot tell).
+
+    Without a date, the province is given as the text names it ("Thừa Thiên Huế"), never
+    as its later successor; the 2025 successor is only in ``province_2025``.
+    """
     try:
         from ..geo import find_province as geo_find_province
+        from ..geo.gazetteer import normalise_province_name
     except ImportError:  # the gazetteer stage is not in this checkout
         return None
-    return geo_find_province(title or "", paragraphs, published)
+    match = geo_find_province(title or "", paragraphs, published)
+    if published or match is None:
+        return match
+    named = {normalise_province_name(e) for e in match.evidence} - {None}
+    if named and match.province not in named:
+        before = geo_find_province(title or "", paragraphs, LAST_DAY_OF_63_PROVINCES)
+        if before is not None and before.province in named:
+            return before
+    return match
+
+
+LAST_DAY_OF_63_PROVINCES = "2024-12-31"  # before Huế (2025-01-01) and the mergers (2025-07-01)
