@@ -149,3 +149,16 @@ def test_header_markers():
 def test_a_short_title_is_found_when_nothing_longer_stands_above_the_body():
     article = _clean("Dân vận khéo ở Ea Tiêu\n10/03/2023\n")
     assert article.title == "Dân vận khéo ở Ea Tiêu"
+
+
+def test_titles_with_a_media_tag_or_ending_with_an_initial():
+    for title in ("Người dân hiến đất làm đường ở Ea Tiêu [VIDEO]",
+                  "Khởi tố đối tượng lừa đảo chiếm đoạt tiền của bà Nguyễn Thị H."):
+        article = _clean("Tin tức\nXã hội\nPháp luật\n10/03/2023 16:20\n" + title + "\n")
+        assert (article.title, article.published) == (title, "2023-03-10T16:20")
+
+
+def test_a_caption_credit_is_no_title_and_a_date_without_a_title_is_still_read():
+    article = _clean("10/03/2023 16:20\nNgười dân thôn 3 họp bàn làm đường - Ảnh: Minh Khang\n")
+    assert article.title != "Người dân thôn 3 họp bàn làm đường - Ảnh: Minh Khang"
+    assert article.published == "2023-03-10T16:20"

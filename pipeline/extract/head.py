@@ -147,6 +147,7 @@ def head_byline(line) -> Optional[Byline]:
 
 
 _CMS_BYLINE_RE = re.compile(r"(?i)^(?:viết bởi|đăng bởi|gửi bởi|người đăng|posted by|written by|by)\b")
+_CREDIT_RE = re.compile(r"(?i)(?:^|[\s.,;–—(-])(?:ảnh|hình|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo)\s*:\s*\S")
 _SHORT_LABEL_RE = re.compile(r"^[^:]{1,24}:\s*\S+(?:\s+\S+){0,3}$")  # "Chuyên mục: Tin địa phương"
 _LABEL_RE = re.compile(r"^[^:]{2,30}:\s*\S.{0,60}$")  # "Chuyên mục: Tin địa phương"
 
@@ -162,6 +163,13 @@ def _furniture(line) -> bool:
 
 
 _SENTENCE_END = ".!?…:;"
+_INITIAL_END_RE = re.compile(r"\s[A-ZĐ]\.$")
+
+
+def _full_stop(text: str) -> bool:
+    """Ends with a full stop (not "...", not an initial as in "bà Nguyễn Thị H.")."""
+    text = text.rstrip()
+    return text.endswith(".") and not text.endswith("...") and not _INITIAL_END_RE.search(text)
 
 
 class _Finder:
@@ -180,8 +188,7 @@ class _Finder:
             return False
         if is_site_name(text, self.rules) or is_category_label(text, self.rules):
             return False
-        from .metadata import has_caption_mark
-        return not has_caption_mark(text)
+        return not _CREDIT_RE.search(text)  # "... - Ảnh: X" is a caption ("[VIDEO]", "(ảnh)" are not)
 
     def strong(self, i: int) -> bool:
         return self.title_ok(i, 5) and not _SHORT_LABEL_RE.match(self.lines[i].text)
@@ -270,7 +277,7 @@ class _Finder:
             if line.date or not line.text:
                 continue
             if i == body and not (is_title_like(line.text) and word_count(line.text) <= 30
-                                  and line.text.rstrip()[-1:] != "."):
+                                  and not _full_stop(line.text)):
                 break
             if self.strong(i):
                 return i, weak
@@ -304,11 +311,13 @@ def find_head(lines, rules: Optional[HeadRules] = None) -> Head:
     title_index = finder.title_near(date_index, body) if date_index >= 0 else -1
     if title_index < 0:
         title_index = finder.title_above(body)
-        if title_index >= 0 and date_index < title_index:
+        if title_index >= 0 and date_index < 0:
             date_index = _date_below(window, title_index)
     if title_index < 0:
         head.body_start = 0
         head.header_dates = [window[i].date.date.iso for i in header]
+        if date_index >= 0:
+            head.date = window[date_index].date.date
         return head
     head.title, head.title_index = window[title_index].text, title_index
     head.header_dates = [window[i].date.date.iso for i in header]

@@ -179,11 +179,15 @@ def looks_like_caption(text: str) -> bool:
 
 # --- titles -----------------------------------------------------------------------------------
 
+_INITIAL_END_RE = re.compile(r"\s[A-ZĐ]\.$")  # "... bắt giữ Cao Mỹ D.": an initial, not a full stop
+
+
 def is_title_like(text: str, min_words: int = 3) -> bool:
     words = word_count(text)
     if not min_words <= words <= 60 or len(text) > 400:
         return False
-    if text.rstrip().endswith(".") and not text.rstrip().endswith("..."):
+    if (text.rstrip().endswith(".") and not text.rstrip().endswith("...")
+            and not _INITIAL_END_RE.search(text.rstrip())):
         return words <= 25 and not is_prose(text, 12)  # titles rarely end with a period
     return True
 
