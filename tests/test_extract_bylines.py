@@ -57,3 +57,14 @@ def test_a_last_sentence_is_text_not_a_byline():
     article = clean_text(raw)
     assert article.paragraphs[-1] == "11h15, buổi lễ kết thúc."
     assert article.author is None
+
+
+def test_a_name_like_an_english_weekday_stays_a_name_beside_a_date():
+    from pipeline.extract.dates import parse_date_line
+    line = parse_date_line("THU TRANG - 02/08/2017")
+    assert line is not None and line.rest == "THU TRANG" and not line.weekday
+    assert parse_date_line("Thu, 12/10/2023 08:00").weekday
+
+
+def test_a_photo_credit_is_no_author():
+    assert parse_byline("Ảnh Reuters") is None or parse_byline("Ảnh Reuters").author is None

@@ -15,7 +15,9 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7))
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 _WEEKDAY = (r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|chủ\s*nhựt|cn|t[2-7]|"
-            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)")
+            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            # short English forms only with their comma or dot: "Thu, 12/10/2023", never "THU HÀ"
+            r"(?:mon|tue|wed|thu|fri|sat|sun)(?=\s*[,.]))")
 _TIME = (r"(?P<H>[01]?\d|2[0-3])\s*(?::|h|g|giờ)\s*(?P<M>[0-5]\d)(?:\s*(?::|phút)\s*[0-5]\d(?:\s*giây)?)?"
          r"(?:\s*(?P<ampm>am|pm|sa|ch|sáng|chiều|tối)\b)?")
 # Month names in letters: "Tháng Tám", "tháng Mười Hai", "tháng Giêng" (longest first).
