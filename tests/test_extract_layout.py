@@ -116,3 +116,14 @@ def test_table_layout_detection():
     assert not is_table_layout(BeautifulSoup(_modern_page(), "lxml"))  # a layout with no nested tables
     with_article = "<article>" + _table_page() + "</article>"
     assert not is_table_layout(BeautifulSoup(with_article, "lxml"))
+
+
+def test_a_timed_date_line_above_the_headline_without_machine_dates():
+    page = _modern_page(meta_html="").replace(
+        f'<h1 class="detail-title">', '<div class="cat">Xã hội</div><div class="time">Thứ Sáu, 04/03/2022 - 16:45</div>'
+        f'<h1 class="detail-title">')
+    assert extract_html(page).published == "2022-03-04T16:45"
+    # a date-only line there may be the site's own date: not taken
+    page = _modern_page(meta_html="").replace(
+        '<h1 class="detail-title">', '<div class="time">Thứ Hai, 20/06/2024</div><h1 class="detail-title">')
+    assert extract_html(page).published != "2024-06-20"

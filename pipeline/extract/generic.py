@@ -19,7 +19,7 @@ from ..models import Article
 from .boilerplate import RuleSet, match_key
 from .clean import HEAD_WINDOW, clean_body, find_head, finish, prepare_lines
 from .dates import parse_date
-from .layout import find_lead, is_table_layout, table_content
+from .layout import date_near_headline, find_lead, is_table_layout, table_content
 from .html import (_GENERIC_CAPTIONS, _page_id, html_to_lines, meta_date, node_text, page_title,
                    remove_junk, selected_byline)
 from .metadata import Byline, is_name, is_title_like, parse_byline
@@ -44,9 +44,10 @@ def extract_generic(page: str, *, url: Optional[str] = None, id: Optional[str] =
     head = find_head(from_title[:HEAD_WINDOW])
     if title is None:
         title = head.title or page_title(soup)
-    if date is None or (head.date and head.date.has_time and not date.has_time
-                        and head.date.iso.startswith(date.iso)):
-        date = head.date or date  # the date line under the title also gives the time
+    head_date = head.date or date_near_headline(_headline_tag(soup, title), None)
+    if date is None or (head_date and head_date.has_time and not date.has_time
+                        and head_date.iso.startswith(date.iso)):
+        date = head_date or date  # the date line by the title also gives the time
 
     with _warnings.catch_warnings():
         _warnings.simplefilter("ignore")

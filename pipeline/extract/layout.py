@@ -100,15 +100,15 @@ def _article_times(soup: BeautifulSoup, headline: Optional[Tag]):
 
 
 def date_near_headline(headline: Optional[Tag], body: Optional[Tag] = None) -> Optional[DateMatch]:
-    """A date line printed next to the headline (two blocks above it, or below it before the
-    body): a timed one first."""
+    """A date line printed next to the headline (below it before the body, or with a time of
+    day in the two blocks above it: a date-only line there may be the site's): a timed one first."""
     from .dates import parse_date_line
     if headline is None:
         return None
     found = []
     for tag in headline.find_all_previous(_BLOCKS, limit=6)[:2]:
         line = parse_date_line(_text(tag), max_rest_words=8)
-        if line:
+        if line and line.date.has_time:
             found.append(line.date)
     for seen, tag in enumerate(headline.find_all_next(True)):
         if seen > MAX_LEAD_SCAN or (body is not None and (tag is body or body in tag.parents)):
