@@ -162,3 +162,10 @@ def test_a_caption_credit_is_no_title_and_a_date_without_a_title_is_still_read()
     article = _clean("10/03/2023 16:20\nNgười dân thôn 3 họp bàn làm đường - Ảnh: Minh Khang\n")
     assert article.title != "Người dân thôn 3 họp bàn làm đường - Ảnh: Minh Khang"
     assert article.published == "2023-03-10T16:20"
+
+
+def test_a_long_menu_does_not_push_the_head_out_of_reach():
+    menu = "".join(f"Chuyên mục số {i}\n" for i in range(1, 70))
+    article = _clean(menu + TITLE + "\n10/03/2023 16:20\n")
+    assert (article.title, article.published) == (TITLE, "2023-03-10T16:20")
+    assert article.paragraphs[0].startswith("Sáng 9/3")

@@ -32,7 +32,8 @@ from .dates import DateMatch
 from .metadata import Byline, is_prose, is_title_like, parse_byline, word_count
 
 HEAD_RULES = Path(__file__).resolve().parents[1] / "data" / "extract" / "head.toml"
-HEAD_WINDOW = 40  # the title and date are looked for among the first lines
+HEAD_WINDOW = 40  # the title and date are looked for among the first lines ...
+MAX_HEAD = 400  # ... or down to the first prose line under a long menu, at most this far
 MENU_RUN = 3  # this many short lines in a row are a menu
 MENU_WORDS = 4  # a menu item has at most this many words
 NEAR = 4  # how many content lines the title may stand from its date
@@ -61,6 +62,7 @@ class HeadRules:
     header_marker: re.Pattern
     max_name_words: int
     name_words: frozenset
+    max_name_words_in_capitals: int = 3
 
 
 @lru_cache(maxsize=4)
@@ -76,6 +78,7 @@ def load_head_rules(path: Optional[str] = None) -> HeadRules:
         header_marker=re.compile("(?i)(?<!\\w)(?:" + "|".join(header["markers"]) + ")(?!\\w)"),
         max_name_words=int(site.get("max_name_words", 7)),
         name_words=frozenset(site.get("name_words", ())),
+        max_name_words_in_capitals=int(site.get("max_name_words_in_capitals", 3)),
     )
 
 
@@ -93,9 +96,11 @@ def is_site_name(text: str, rules: Optional[HeadRules] = None) -> bool:
     if not m:
         return False
     rest = m.group("rest").split()
-    names = [w for w in rest if not _PLACE_WORD_RE.match(w)]
-    return len(names) <= rules.max_name_words and all(
-        w[:1].isupper() or w[:1].isdigit() or w in rules.name_words for w in names)
+    names = [w for w in rest if not _PLACE_WORD_RE.match(w) and w.lower() not in rules.name_words]
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):  # capitals: case tells nothing, count instead
+        return len(names) <= rules.max_name_words_in_capitals
+    return len(names) <= rules.max_name_words and all(w[:1].isupper() or w[:1].isdigit() for w in names)
 
 
 def is_category_label(text: str, rules: Optional[HeadRules] = None) -> bool:
@@ -303,7 +308,7 @@ class _Finder:
 def find_head(lines, rules: Optional[HeadRules] = None) -> Head:
     """Title, published date, a byline above the body, and where the body starts."""
     rules = rules or load_head_rules()
-    window = lines[:HEAD_WINDOW]
+    window = lines[:_window_end(lines)]
     finder = _Finder(window, rules)
     head = Head()
     body = finder.first_body()
@@ -333,6 +338,14 @@ def find_head(lines, rules: Optional[HeadRules] = None) -> Head:
     if date_index >= head.body_start:
         head.skip.add(date_index)
     return head
+
+
+def _window_end(lines) -> int:
+    """HEAD_WINDOW lines, or further when a long menu pushes the first prose line down."""
+    for i, line in enumerate(lines[:MAX_HEAD]):
+        if _content(line) and is_prose(line.text):
+            return max(HEAD_WINDOW, i + 8)
+    return HEAD_WINDOW
 
 
 def _date_below(window, title_index: int) -> int:
