@@ -127,3 +127,9 @@ def test_a_timed_date_line_above_the_headline_without_machine_dates():
     page = _modern_page(meta_html="").replace(
         '<h1 class="detail-title">', '<div class="time">Thứ Hai, 20/06/2024</div><h1 class="detail-title">')
     assert extract_html(page).published != "2024-06-20"
+
+
+def test_a_cms_account_in_the_author_meta_or_box_is_no_author():
+    page = _modern_page(head_extra='<meta name="author" content="Super User">',
+                        meta_html='<span class="author">Viết bởi Super User</span> <span>04/03/2022</span>')
+    assert extract_html(page).author is None

@@ -22,7 +22,7 @@ from .dates import parse_date
 from .layout import date_near_headline, find_lead, is_table_layout, table_content
 from .html import (_GENERIC_CAPTIONS, _page_id, html_to_lines, meta_date, node_text, page_title,
                    remove_junk, selected_byline)
-from .metadata import Byline, is_name, is_title_like, parse_byline
+from .metadata import Byline, is_cms_account, is_name, is_title_like, parse_byline
 
 _IMAGE_LINE_RE = re.compile(r"^!\[[^\]]*\]\(([^)\s]*)[^)]*\)$")
 _AUTHOR_SELECTORS = ("[itemprop=author] [itemprop=name]", "[rel=author]", ".author-name", ".author",
@@ -80,7 +80,7 @@ def extract_generic(page: str, *, url: Optional[str] = None, id: Optional[str] =
     if date:
         article.published, article.published_precision = date.iso, date.precision
     byline = body.byline or head.byline or selected_byline(soup, _AUTHOR_SELECTORS)
-    if byline is None and doc is not None and doc.author and is_name(doc.author):
+    if byline is None and doc is not None and doc.author and is_name(doc.author) and not is_cms_account(doc.author):
         byline = Byline(doc.author)
     if byline:
         article.author, article.author_affiliation = byline.author, byline.affiliation

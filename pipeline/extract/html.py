@@ -21,7 +21,7 @@ from ..normalize.repair import repair_text
 from .boilerplate import RuleSet, load_rules, match_key
 from .clean import clean_body, clean_text, finish, prepare_lines
 from .dates import DateMatch, find_dates, parse_date, parse_date_line
-from .metadata import Byline, is_name, is_title_like, parse_byline
+from .metadata import Byline, is_cms_account, is_name, is_title_like, parse_byline
 from .layout import article_time, date_near_headline, find_lead
 from .profiles import Profile, load_profile, match_profile
 
@@ -194,7 +194,7 @@ def selected_byline(soup: Tag, selectors: tuple[str, ...]) -> Optional[Byline]:
             if byline:
                 return byline
             text = re.sub(r"(?i)^(?:viết bởi|đăng bởi|người đăng|posted by|written by)\s*:?\s*", "", text)
-            if is_name(text):
+            if is_name(text) and not is_cms_account(text):
                 return Byline(text)
     return None
 
