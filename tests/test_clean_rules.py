@@ -10,7 +10,12 @@ RULES = load_rules()
 @pytest.mark.parametrize("rule", RULES.rules, ids=lambda r: f"{r.family}:{r.kind}:{r.example[:30]}")
 def test_rule_fires_on_its_example(rule):
     key = match_key(rule.example)
-    if rule.kind == "strip":
+    if rule.kind == "lead":
+        stripped, fired = RULES.strip_lead(key)
+        assert rule in fired
+        if rule.result is not None:
+            assert stripped == rule.result
+    elif rule.kind == "strip":
         stripped = rule.strip(key)
         assert stripped != key
         if rule.result is not None:
@@ -24,13 +29,15 @@ def test_no_rule_drops_or_changes_article_text(text):
     key = match_key(text)
     assert RULES.classify(key) is None
     assert RULES.strip(key) == (key, [])
+    assert RULES.strip_lead(key) == (key, [])
 
 
 def test_every_seed_family_has_rules():
     families = set(RULES.families)
     for family in ("error_message", "view_counter", "rating_widget", "toolbar", "share_links",
                    "related_list", "session_notice", "image_marker", "lone_punctuation",
-                   "visit_statistics", "footer", "navigation", "comments", "tags", "login_form"):
+                   "visit_statistics", "footer", "navigation", "comments", "tags", "login_form",
+                   "agency_tag"):
         assert family in families
 
 

@@ -2,7 +2,8 @@
 
 A rule is a regular expression of one *kind*: ``line`` (the whole line is
 boilerplate: drop it), ``strip`` (cut the match, or its ``junk`` group, out of
-the line and keep the rest) or ``stop`` (the article ends at this line). Rules
+the line and keep the rest), ``stop`` (the article ends at this line) or ``lead``
+(cut the match from the start of the first paragraph only: "TTO - ", "(Dân trí) - "). Rules
 are grouped by family so that a user can see, and extend, what is removed.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Optional
 from ..errors import DanvanError
 
 DEFAULT_RULES = Path(__file__).resolve().parents[1] / "data" / "extract" / "boilerplate.toml"
-KINDS = ("line", "strip", "stop")
+KINDS = ("line", "strip", "stop", "lead")
 
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -73,10 +74,21 @@ class RuleSet:
                     key = stripped
         return key, fired
 
+    def strip_lead(self, key: str) -> tuple[str, list[Rule]]:
+        """The first paragraph without an agency tag at its start ("TTO - ", "(ĐCSVN) - ")."""
+        fired = []
+        for rule in self.rules:
+            if rule.kind == "lead":
+                m = rule.pattern.match(key)
+                if m and m.end() < len(key):
+                    fired.append(rule)
+                    key = key[m.end():].lstrip()
+        return key, fired
+
     def classify(self, key: str) -> Optional[Rule]:
         """The first line or stop rule that matches the whole line, if any."""
         for rule in self.rules:
-            if rule.kind != "strip" and rule.fullmatch(key):
+            if rule.kind in ("line", "stop") and rule.fullmatch(key):
                 return rule
         return None
 

@@ -6,9 +6,8 @@ image index lines, and after the byline a tail of widgets and link lists. The
 cleaner reads it line by line:
 
 1. every line is matched against the boilerplate rules (boilerplate.toml);
-2. the head: the title is the line above the first date line that follows a
-   title-like line (a date line above the title is the site's header date, never
-   the published date);
+2. the head (head.py): the title, the article's date (never the site's header date)
+   and a byline next to them;
 3. the body runs until a stop rule (related list, statistics, footer); the byline
    is the last name-like line with no prose after it, and everything after it goes;
 4. captions are the lines after an image marker, lines printed twice, lines marked
@@ -27,12 +26,12 @@ from ..models import Article
 from ..normalize.repair import repair_text
 from .boilerplate import Rule, RuleSet, load_rules, match_key
 from .dates import DateLine, DateMatch, parse_date_line
+from .head import HEAD_WINDOW, Head, find_head
 from .language import detect_language
 from .metadata import (Byline, find_province, has_caption_mark, is_prose, is_title_like,
                        looks_like_caption, parse_byline, word_count)
 
 MIN_WORDS = 12  # less text than this is no article (an error page, a stub)
-HEAD_WINDOW = 30  # the title and date are looked for among the first lines
 _LINE_SPLIT_RE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 
 
@@ -45,16 +44,6 @@ class Line:
     rule: Optional[Rule] = None  # the line or stop rule matching the whole line
     date: Optional[DateLine] = None  # set when the line is a date line
     hint: str = ""  # from the HTML: "caption", "image", "heading", "byline"
-
-
-@dataclass
-class Head:
-    title: Optional[str] = None
-    title_index: int = -1
-    date: Optional[DateMatch] = None
-    body_start: int = 0
-    header_dates: list[str] = field(default_factory=list)
-    byline: Optional[Byline] = None
 
 
 @dataclass
@@ -89,78 +78,6 @@ def prepare_lines(raw_lines: Iterable[str | tuple[str, str]], rules: RuleSet) ->
     return lines
 
 
-def find_head(lines: list[Line]) -> Head:
-    """Title, published date and where the body starts."""
-    head = Head()
-    window = lines[:HEAD_WINDOW]
-    title_index = date_index = -1
-    for i, line in enumerate(window):
-        if not line.date:
-            continue
-        j = _previous_content(window, i)
-        if j is not None and i - j <= 3 and is_title_like(window[j].text):
-            title_index, date_index = j, i
-            break
-    if title_index < 0:
-        title_index = _first_title(window)
-        if title_index >= 0:
-            for i in range(title_index + 1, min(len(window), title_index + 5)):
-                if window[i].date:
-                    date_index = i
-                    break
-                if window[i].rule is None and is_prose(window[i].text):
-                    break
-    if title_index < 0:
-        head.body_start = 0
-        return head
-    head.title, head.title_index = lines[title_index].text, title_index
-    pre_title = [line.date for line in window[:title_index] if line.date]
-    head.header_dates = [d.date.iso for d in pre_title]
-    if date_index >= 0:
-        head.date = window[date_index].date.date
-        head.byline = _byline_in_date_line(window[date_index].key)
-    else:
-        timed = [d for d in pre_title if d.date.has_time and not d.weekday]
-        if timed:  # "Thời sự | 10:30 12/10/2023" above the title: not a header date
-            head.date = timed[-1].date
-    head.body_start = max(title_index, date_index) + 1
-    return head
-
-
-def _previous_content(lines: list[Line], i: int) -> Optional[int]:
-    for j in range(i - 1, -1, -1):
-        if lines[j].rule is None and not lines[j].date and lines[j].text:
-            return j
-    return None
-
-
-def _first_title(lines: list[Line]) -> int:
-    """The title-like line nearest above the first prose line (a site name or a menu item
-    above it is not the title), a line of five words or more if there is one."""
-    first_prose = next((i for i, line in enumerate(lines)
-                        if line.rule is None and not line.date and word_count(line.text) >= 8
-                        and line.text.rstrip()[-1:] in ".!?…:;"), len(lines))
-    for min_words in (5, 2):
-        candidates = [i for i, line in enumerate(lines[:first_prose])
-                      if line.rule is None and not line.date and line.hint != "image"
-                      and is_title_like(line.text, min_words) and not _is_explicit_byline(line.text)]
-        if candidates:
-            return candidates[-1]
-    return -1
-
-
-def _is_explicit_byline(text: str) -> bool:
-    byline = parse_byline(text)
-    return bool(byline and byline.explicit)
-
-
-def _byline_in_date_line(key: str) -> Optional[Byline]:
-    for part in re.split(r"\s*[|]\s*", key):
-        if re.match(r"(?i)(?:tác giả|người viết|bài|tin|nguồn)\s*:", part):
-            return parse_byline(part)
-    return None
-
-
 @dataclass
 class _Para:
     text: str
@@ -170,8 +87,10 @@ class _Para:
     hint: str = ""
 
 
-def clean_body(lines: list[Line], *, stop_needs_prose: bool = True) -> Body:
-    """Paragraphs, captions and byline from the lines after the head."""
+def clean_body(lines: list[Line], *, stop_needs_prose: bool = True,
+               rules: Optional[RuleSet] = None) -> Body:
+    """Paragraphs, captions and byline from the lines after the head; ``rules`` (the
+    bundled ones by default) give the agency tags cut from the start of the lead."""
     body = Body()
     paras: list[_Para] = []
     after_image = started = False
@@ -206,6 +125,7 @@ def clean_body(lines: list[Line], *, stop_needs_prose: bool = True) -> Body:
         after_image = False
         started = started or is_prose(line.text)
 
+    _strip_lead(paras, rules or load_rules())
     paras, body.byline = _cut_at_byline(paras)
     body.byline = body.byline or lead_byline or tail_byline
     if body.byline is None:
@@ -215,6 +135,17 @@ def clean_body(lines: list[Line], *, stop_needs_prose: bool = True) -> Body:
         if _is_caption(para, first=i == 0):
             body.captions.append(para.text)
     return body
+
+
+def _strip_lead(paras: list[_Para], rules: RuleSet) -> None:
+    """Cut an agency tag ("TTO - ", "(Dân trí) - ") from the first paragraph that is no caption."""
+    for para in paras[:3]:
+        if para.hint == "caption" or para.after_image or has_caption_mark(para.text):
+            continue
+        stripped, fired = rules.strip_lead(para.key)
+        if fired:
+            para.text = para.key = stripped
+        return
 
 
 def _strong_prose(text: str) -> bool:
@@ -248,9 +179,14 @@ def _cut_at_byline(paras: list[_Para]) -> tuple[list[_Para], Optional[Byline]]:
     return paras[:index], byline
 
 
+def _sentence(text: str) -> bool:
+    """A closing line of the article: a sentence of >= 4 words with its full stop."""
+    return word_count(text) >= 4 and text.rstrip()[-1:] in ".!?…" and not text.rstrip().endswith("...")
+
+
 def _trim_trailing_links(paras: list[_Para]) -> list[_Para]:
     """Without a byline, a run of two or more short lines after the last prose is a link list."""
-    last_prose = max((i for i, p in enumerate(paras) if is_prose(p.text)), default=-1)
+    last_prose = max((i for i, p in enumerate(paras) if is_prose(p.text) or _sentence(p.text)), default=-1)
     tail = paras[last_prose + 1:]
     if len(tail) >= 2 and not any(p.after_image or p.printed_twice or p.hint == "caption"
                                   or has_caption_mark(p.text) for p in tail):
@@ -287,7 +223,7 @@ def clean_text(raw: str, *, id: Optional[str] = None, url: Optional[str] = None,
     raw, repairs = repair_text(raw)  # mojibake, TCVN3/VNI legacy fonts
     lines = prepare_lines(split_lines(raw), rules)
     head = find_head(lines)
-    body = clean_body(lines[head.body_start:])
+    body = clean_body(head.body_lines(lines), rules=rules)
     article = Article(id=id or _make_id(source, raw), url=url)
     article.title = head.title
     date = head.date or body.tail_date

@@ -19,9 +19,10 @@ from ..models import Article
 from .boilerplate import RuleSet, match_key
 from .clean import HEAD_WINDOW, clean_body, find_head, finish, prepare_lines
 from .dates import parse_date
+from .layout import date_near_headline, find_lead, is_table_layout, table_content
 from .html import (_GENERIC_CAPTIONS, _page_id, html_to_lines, meta_date, node_text, page_title,
                    remove_junk, selected_byline)
-from .metadata import Byline, is_name, is_title_like, parse_byline
+from .metadata import Byline, is_cms_account, is_name, is_title_like, parse_byline
 
 _IMAGE_LINE_RE = re.compile(r"^!\[[^\]]*\]\(([^)\s]*)[^)]*\)$")
 _AUTHOR_SELECTORS = ("[itemprop=author] [itemprop=name]", "[rel=author]", ".author-name", ".author",
@@ -43,23 +44,31 @@ def extract_generic(page: str, *, url: Optional[str] = None, id: Optional[str] =
     head = find_head(from_title[:HEAD_WINDOW])
     if title is None:
         title = head.title or page_title(soup)
-    if date is None or (head.date and head.date.has_time and not date.has_time
-                        and head.date.iso.startswith(date.iso)):
-        date = head.date or date  # the date line under the title also gives the time
+    head_date = head.date or date_near_headline(_headline_tag(soup, title), None)
+    if date is None or (head_date and head_date.has_time and not date.has_time
+                        and head_date.iso.startswith(date.iso)):
+        date = head_date or date  # the date line by the title also gives the time
 
     with _warnings.catch_warnings():
         _warnings.simplefilter("ignore")
         doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
                                           include_tables=True, include_images=True, favor_recall=True)
     text = (doc.text if doc is not None else "") or ""
-    raw_lines = _trafilatura_lines(text, captions_by_src, caption_keys)
-    raw_lines = _restore_captions(raw_lines, page_lines)
+    content_cell = table_content(soup) if is_table_layout(soup) else None
+    if content_cell is not None:  # an old table layout: its content cell, split at <p> and <br>
+        raw_lines = html_to_lines(content_cell)
+        provenance_main = "table cell"
+    else:
+        raw_lines = _trafilatura_lines(text, captions_by_src, caption_keys)
+        raw_lines = _restore_captions(raw_lines, page_lines)
+        provenance_main = "trafilatura"
+    raw_lines = _restore_lead(raw_lines, soup, title)
     lines = prepare_lines(raw_lines, rules)
     if title and lines and match_key(lines[0].text) == match_key(title):
         lines = lines[1:]
-    body = clean_body(lines)
+    body = clean_body(lines, rules=rules)
     if not body.paragraphs:  # trafilatura found nothing: read the page itself from the headline on
-        body = clean_body(from_title[head.body_start:])
+        body = clean_body(head.body_lines(from_title), rules=rules)
         if body.paragraphs:
             (warnings := warnings if warnings is not None else []).append(
                 "main-text extraction found nothing; page read from the headline down")
@@ -71,12 +80,12 @@ def extract_generic(page: str, *, url: Optional[str] = None, id: Optional[str] =
     if date:
         article.published, article.published_precision = date.iso, date.precision
     byline = body.byline or head.byline or selected_byline(soup, _AUTHOR_SELECTORS)
-    if byline is None and doc is not None and doc.author and is_name(doc.author):
+    if byline is None and doc is not None and doc.author and is_name(doc.author) and not is_cms_account(doc.author):
         byline = Byline(doc.author)
     if byline:
         article.author, article.author_affiliation = byline.author, byline.affiliation
     article.paragraphs, article.captions = body.paragraphs, body.captions
-    article.provenance = {"extractor": "extract_html", "profile": None, "main_text": "trafilatura"}
+    article.provenance = {"extractor": "extract_html", "profile": None, "main_text": provenance_main}
     if warnings:
         article.best_effort = True
         article.warnings.extend(warnings)
@@ -111,6 +120,31 @@ def _trafilatura_lines(text: str, captions_by_src: dict, caption_keys: set) -> l
             continue
         deduped.append(item)
     return deduped
+
+
+def _restore_lead(raw_lines: list[tuple[str, str]], soup: BeautifulSoup, title: Optional[str]
+                  ) -> list[tuple[str, str]]:
+    """Put back the lead (sapo) printed between the headline and the body, outside the body."""
+    first = next((t for t, _ in raw_lines if t and match_key(t) != match_key(title or "")), None)
+    if first is None:
+        return raw_lines  # no body: the page is read from the headline down instead
+    lead = find_lead(_headline_tag(soup, title), body_first=first)
+    if not lead:
+        return raw_lines
+    key = match_key(lead)
+    if any(match_key(t) == key for t, _ in raw_lines if t):
+        return raw_lines
+    start = 1 if raw_lines and title and match_key(raw_lines[0][0]) == match_key(title) else 0
+    return raw_lines[:start] + [(lead, "")] + raw_lines[start:]
+
+
+def _headline_tag(soup: BeautifulSoup, title: Optional[str]):
+    if title:
+        key = match_key(title)
+        for tag in soup.find_all(["h1", "h2", "h3", "div", "td", "p", "span"]):
+            if match_key(node_text(tag)) == key:
+                return tag
+    return soup.find("h1")
 
 
 def _restore_captions(raw_lines: list[tuple[str, str]], page_lines) -> list[tuple[str, str]]:

@@ -9,7 +9,6 @@ CMS is still removed.
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import Optional, Union
 
@@ -22,7 +21,8 @@ from ..normalize.repair import repair_text
 from .boilerplate import RuleSet, load_rules, match_key
 from .clean import clean_body, clean_text, finish, prepare_lines
 from .dates import DateMatch, find_dates, parse_date, parse_date_line
-from .metadata import Byline, is_name, is_title_like, parse_byline
+from .metadata import Byline, is_cms_account, is_name, is_title_like, parse_byline
+from .layout import article_time, date_near_headline, find_lead
 from .profiles import Profile, load_profile, match_profile
 
 GENERIC = "generic"  # profile name that forces the generic path
@@ -40,9 +40,6 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _GENERIC_CAPTIONS = ("figcaption", ".wp-caption-text", ".image-caption", ".caption", ".PhotoCMS_Caption",
                      ".expNoEdit", "td.image_desc", ".img-caption", ".fig-caption")
 _SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")
-_META_DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "pubdate",
-                   "publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.created",
-                   "sailthru.date", "article.published", "published_time")
 
 HtmlInput = Union[bytes, bytearray, str]
 
@@ -149,6 +146,14 @@ def html_to_lines(root: Tag, caption_selectors: tuple[str, ...] = _GENERIC_CAPTI
     return lines
 
 
+def first_tag(soup: Tag, selectors: tuple[str, ...]) -> Optional[Tag]:
+    for selector in selectors:
+        for tag in soup.select(selector):
+            if node_text(tag):
+                return tag
+    return None
+
+
 def first_text(soup: Tag, selectors: tuple[str, ...]) -> Optional[str]:
     for selector in selectors:
         for tag in soup.select(selector):
@@ -159,28 +164,8 @@ def first_text(soup: Tag, selectors: tuple[str, ...]) -> Optional[str]:
 
 
 def meta_date(soup: BeautifulSoup) -> Optional[DateMatch]:
-    """The publication date from meta tags, <time itemprop> or JSON-LD."""
-    for meta in soup.find_all("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _META_DATE_KEYS and meta.get("content"):
-            found = parse_date(meta["content"])
-            if found:
-                return found
-    for tag in soup.select("time[itemprop=datePublished], [itemprop=datePublished]"):
-        found = parse_date(tag.get("datetime") or tag.get("content") or node_text(tag))
-        if found:
-            return found
-    for script in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.string or "")
-        except (ValueError, TypeError):
-            continue
-        for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
-                found = parse_date(item["datePublished"])
-                if found:
-                    return found
-    return None
+    """The publication date the page gives to machines (JSON-LD, meta, itemprop, <time datetime>)."""
+    return article_time(soup)
 
 
 def selected_date(soup: Tag, selectors: tuple[str, ...]) -> Optional[DateMatch]:
@@ -209,7 +194,7 @@ def selected_byline(soup: Tag, selectors: tuple[str, ...]) -> Optional[Byline]:
             if byline:
                 return byline
             text = re.sub(r"(?i)^(?:viết bởi|đăng bởi|người đăng|posted by|written by)\s*:?\s*", "", text)
-            if is_name(text):
+            if is_name(text) and not is_cms_account(text):
                 return Byline(text)
     return None
 
@@ -261,7 +246,8 @@ def extract_html(html: HtmlInput, *, url: Optional[str] = None,
 def _extract_with_profile(soup: BeautifulSoup, profile: Profile, *, url, id, rules: RuleSet,
                           page: str, warnings: list[str]) -> Optional[Article]:
     date = selected_date(soup, profile.date) or meta_date(soup)
-    title = first_text(soup, profile.title) or page_title(soup)
+    title_tag = first_tag(soup, profile.title)
+    title = node_text(title_tag) if title_tag is not None else page_title(soup)
     remove_junk(soup, profile.drop)
     body_node = None
     for selector in profile.body:
@@ -272,16 +258,22 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, *, url, id, rul
     if body_node is None:
         return None
     byline = selected_byline(soup, profile.author)
+    date = date or date_near_headline(title_tag, body_node)
     raw_lines = []
     for selector in profile.lead:
         lead = soup.select_one(selector)
         if lead is not None and lead is not body_node and body_node not in lead.parents:
             raw_lines.extend(html_to_lines(lead, profile.captions or _GENERIC_CAPTIONS))
             break
-    raw_lines.extend(html_to_lines(body_node, profile.captions or _GENERIC_CAPTIONS))
+    body_lines = html_to_lines(body_node, profile.captions or _GENERIC_CAPTIONS)
+    if not raw_lines:  # a lead outside the body container that the profile does not name
+        lead_text = find_lead(title_tag, body_node)
+        if lead_text and all(match_key(t) != match_key(lead_text) for t, _ in body_lines):
+            raw_lines.append((lead_text, ""))
+    raw_lines.extend(body_lines)
     if byline and raw_lines and match_key(raw_lines[-1][0]) and parse_byline(raw_lines[-1][0]) == byline:
         raw_lines.pop()
-    body = clean_body(prepare_lines(raw_lines, rules), stop_needs_prose=True)
+    body = clean_body(prepare_lines(raw_lines, rules), stop_needs_prose=True, rules=rules)
     article = Article(id=id or _page_id(url, page), url=url, title=title)
     date = date or body.tail_date
     if date:

@@ -7,7 +7,11 @@ titles, the shape of prose lines, and the province (through ``pipeline.geo``).
 from __future__ import annotations
 
 import re
+import tomllib
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 _TERMINAL = ".!?…:;\"”»)’'"
@@ -19,15 +23,27 @@ _BYLINE_PREFIX_RE = re.compile(
 _THEO_RE = re.compile(r"(?i)^theo\s+(.{2,80})$")
 _SUFFIX_RE = re.compile(r"(?i)\s*[\(\[]?\s*(?:tổng hợp|t\.?h|st|sưu tầm|lược dịch|dịch|biên dịch|"
                         r"ctv|cộng tác viên|pv|phóng viên)\s*[\)\]]?\s*\.?$")
-# Words that make a byline part an organisation rather than a person.
-_ORG_WORDS = {
-    "ban", "báo", "tạp", "sở", "phòng", "hội", "huyện", "tỉnh", "thành", "đảng", "ủy", "uỷ",
-    "ubnd", "hđnd", "mttq", "trung", "cổng", "đài", "văn", "bộ", "cục", "chi", "công", "đoàn",
-    "liên", "trường", "viện", "học", "cơ", "website", "trang", "thông", "tấn", "xã", "phường",
-    "thị", "quận", "khối", "đảng ủy", "vov", "vtv", "ttxvn", "tuổi", "nhân", "quân", "lao",
-    "chính", "ủy ban", "mặt", "tổ", "cục", "hđnd", "bộ", "nguồn", "theo",
-}
-_PLACEHOLDER_AUTHORS = {"pv", "ctv", "btv", "bbt", "nhóm pv", "phóng viên", "ban biên tập"}
+BYLINE_RULES = Path(__file__).resolve().parents[1] / "data" / "extract" / "bylines.toml"
+
+
+@lru_cache(maxsize=1)
+def byline_rules() -> dict:
+    """Reporter tags, CMS accounts and organisation words (pipeline/data/extract/bylines.toml)."""
+    data = tomllib.loads(BYLINE_RULES.read_text(encoding="utf-8"))
+    return {"reporter_tags": frozenset(data["reporter_tags"]),
+            "cms_accounts": frozenset(data["cms_accounts"]),
+            "org_first_words": frozenset(data["org_first_words"]),
+            "org_prefixes": tuple(data["org_prefixes"])}
+
+
+def is_reporter_tag(text: str) -> bool:
+    return " ".join(text.lower().split()).rstrip(".") in byline_rules()["reporter_tags"]
+
+
+def is_cms_account(text: str) -> bool:
+    return " ".join(text.lower().split()) in byline_rules()["cms_accounts"]
+
+
 _NAME_WORD_RE = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 
 
@@ -69,8 +85,12 @@ def is_name(text: str, max_words: int = 6) -> bool:
 
 def _is_org(text: str) -> bool:
     words = text.split()
+    rules = byline_rules()
     first = words[0].lower().strip(".,")
-    if first in _ORG_WORDS:
+    if first in rules["org_first_words"]:
+        return True
+    lowered = " ".join(w.lower() for w in words)
+    if any(lowered == p or lowered.startswith(p + " ") for p in rules["org_prefixes"]):
         return True
     letters = "".join(c for c in text if c.isalpha())
     # an acronym: BDVTU, TTXVN
@@ -78,11 +98,14 @@ def _is_org(text: str) -> bool:
 
 
 def _split_name_affiliation(text: str) -> Optional[Byline]:
-    text = _SUFFIX_RE.sub("", text.strip().rstrip(".")).strip()
+    text = text.strip().rstrip(".").strip()
+    if is_reporter_tag(text):  # "PV", "Nhóm PV": the byline as printed
+        return Byline(text)
+    if is_cms_account(text):
+        return None
+    text = _SUFFIX_RE.sub("", text).strip()
     if not text:
         return None
-    if text.lower() in _PLACEHOLDER_AUTHORS:
-        return Byline(text)
     # "Name (Affiliation)"
     m = re.match(r"^(.+?)\s*\((.+)\)$", text)
     if m and is_name(m.group(1)):
@@ -105,7 +128,7 @@ def _split_name_affiliation(text: str) -> Optional[Byline]:
 
 def parse_byline(line: str) -> Optional[Byline]:
     """Read ``line`` as a byline, or None when it is not one."""
-    text = " ".join(line.split()).strip()
+    text = unicodedata.normalize("NFC", " ".join(line.split()).strip())  # old pages: combining tones
     if not text or word_count(text) > 16:
         return None
     m = _BYLINE_PREFIX_RE.match(text)
@@ -156,11 +179,15 @@ def looks_like_caption(text: str) -> bool:
 
 # --- titles -----------------------------------------------------------------------------------
 
+_INITIAL_END_RE = re.compile(r"\s[A-ZĐ]\.$")  # "... bắt giữ Cao Mỹ D.": an initial, not a full stop
+
+
 def is_title_like(text: str, min_words: int = 3) -> bool:
     words = word_count(text)
     if not min_words <= words <= 60 or len(text) > 400:
         return False
-    if text.rstrip().endswith(".") and not text.rstrip().endswith("..."):
+    if (text.rstrip().endswith(".") and not text.rstrip().endswith("...")
+            and not _INITIAL_END_RE.search(text.rstrip())):
         return words <= 25 and not is_prose(text, 12)  # titles rarely end with a period
     return True
 
@@ -168,9 +195,25 @@ def is_title_like(text: str, min_words: int = 3) -> bool:
 # --- province ---------------------------------------------------------------------------------
 
 def find_province(title: Optional[str], paragraphs: list[str], published: Optional[str]):
-    """The province of the article through ``pipeline.geo`` (None if it cannot tell)."""
+    """The province of the article through ``pipeline.geo`` (None if it cannot tell).
+
+    Without a date, the province is given as the text names it ("Thừa Thiên Huế"), never
+    as its later successor; the 2025 successor is only in ``province_2025``.
+    """
     try:
         from ..geo import find_province as geo_find_province
+        from ..geo.gazetteer import normalise_province_name
     except ImportError:  # the gazetteer stage is not in this checkout
         return None
-    return geo_find_province(title or "", paragraphs, published)
+    match = geo_find_province(title or "", paragraphs, published)
+    if published or match is None:
+        return match
+    named = {normalise_province_name(e) for e in match.evidence} - {None}
+    if named and match.province not in named:
+        before = geo_find_province(title or "", paragraphs, LAST_DAY_OF_63_PROVINCES)
+        if before is not None and before.province in named:
+            return before
+    return match
+
+
+LAST_DAY_OF_63_PROVINCES = "2024-12-31"  # before Huế (2025-01-01) and the mergers (2025-07-01)
