@@ -4,8 +4,8 @@ A document reaches the model as one string of lower-cased underthesea words
 whose syllables are joined by "_" ("công_tác dân_tộc"). The word vectorizer
 reads each word as a token; the syllable vectorizer splits at "_" as well and
 counts syllable n-grams, which keeps working when the segmenter cuts a rare
-compound differently. Both are stock scikit-learn vectorizers configured by
-regular expressions, so a saved model holds no custom code.
+compound differently. Both are stock scikit-learn hashing vectorizers
+configured by regular expressions, so a saved model holds no custom code.
 """
 from __future__ import annotations
 
@@ -22,24 +22,31 @@ def document_string(token_lists: Iterable[Sequence[str]]) -> str:
                     for tokens in token_lists for token in tokens)
 
 
-def build_features(kind: str = "both", *, max_features: int = 30000, min_df: int = 2):
-    """A FeatureUnion of TF-IDF vectorizers: 'words', 'syllables' or 'both'."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import FeatureUnion
+def build_features(kind: str = "both", *, n_features: int = 2 ** 16):
+    """A FeatureUnion of hashed TF-IDF features: 'words', 'syllables' or 'both'.
+
+    Hashing rather than a vocabulary keeps the saved model small and quick to
+    load (a vocabulary of 10^5 terms is slow to restore with skops), and lets
+    every worker of a batch run load it cheaply.
+    """
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    from sklearn.pipeline import FeatureUnion, Pipeline
 
     if kind not in FEATURE_KINDS:
         raise ValueError(f"feature kind must be one of {FEATURE_KINDS}, not {kind!r}")
+
+    def tfidf(pattern, ngrams):
+        return Pipeline([
+            ("hash", HashingVectorizer(token_pattern=pattern, lowercase=False, ngram_range=ngrams,
+                                       n_features=n_features, alternate_sign=False, norm=None,
+                                       dtype=_float32())),
+            ("tfidf", TfidfTransformer(sublinear_tf=True)),
+        ])
     parts = []
     if kind in ("both", "words"):
-        parts.append(("words", TfidfVectorizer(
-            token_pattern=WORD_PATTERN, lowercase=False, ngram_range=(1, 2),
-            min_df=min_df, max_df=0.9, sublinear_tf=True, max_features=max_features,
-            dtype=_float32())))
+        parts.append(("words", tfidf(WORD_PATTERN, (1, 2))))
     if kind in ("both", "syllables"):
-        parts.append(("syllables", TfidfVectorizer(
-            token_pattern=SYLLABLE_PATTERN, lowercase=False, ngram_range=(1, 3),
-            min_df=min_df, max_df=0.9, sublinear_tf=True, max_features=max_features,
-            dtype=_float32())))
+        parts.append(("syllables", tfidf(SYLLABLE_PATTERN, (1, 3))))
     return FeatureUnion(parts)
 
 
