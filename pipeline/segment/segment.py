@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 
 from ..models import Article
 from ..normalize import normalize_text
-from .cache import SegmentCache
+from .cache import SegmentCache, default_cache_dir
 
 # Bump when the way blocks are split or tokenised changes: old cache entries are then ignored.
 SEGMENTER_VERSION = "1"
@@ -88,7 +88,8 @@ _DEFAULT_CACHE: SegmentCache | None = None
 
 def _default_cache() -> SegmentCache:
     global _DEFAULT_CACHE
-    if _DEFAULT_CACHE is None:
+    # Follow $DANVAN_CACHE if it changes within the process (tests, notebooks).
+    if _DEFAULT_CACHE is None or _DEFAULT_CACHE.directory != default_cache_dir():
         _DEFAULT_CACHE = SegmentCache()
     return _DEFAULT_CACHE
 
