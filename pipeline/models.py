@@ -53,6 +53,9 @@ class Citation:
     orig_start: Optional[int] = None  # offsets in the original (un-normalised) text
     orig_end: Optional[int] = None
     ambiguous: bool = False  # the index cannot tell two documents apart
+    catalogue_id: Optional[str] = None  # the directive catalogue entry it names, e.g. "25-NQ/TW|XI"
+    catalogue_issued: Optional[str] = None  # the issue date the catalogue gives (``issued`` is the text's)
+    conflict: Optional[str] = None  # where the text and the catalogue disagree (dates)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Citation":

@@ -5,6 +5,10 @@ layout: NFC, odd spaces and zero-width characters, U+00D0 (Ð) for Đ, and tone
 marks placed by the modern convention (uỷ -> ủy, hoà -> hòa). Newlines,
 spacing and punctuation stay as they were. Every step records its edits so
 that an offset in the normalised text maps back to the original.
+
+With ``repair=True`` the text first goes through ``repair_text`` (mojibake,
+TCVN3/VNI): ``original`` is then the REPAIRED text and offsets map back to it,
+not to the raw input, since a repair changes lengths; ``repairs`` lists the fixes.
 """
 from __future__ import annotations
 
@@ -85,8 +89,9 @@ class NormalizedText:
     """Normalised text, the original, and the offset map between them."""
 
     text: str
-    original: str
+    original: str  # the input, or the repaired input with repair=True
     _maps: list[_EditMap] = field(default_factory=list, repr=False)
+    repairs: list[str] = field(default_factory=list)  # fixes made by repair_text, if asked
 
     def to_original(self, pos: int) -> int:
         """Map an offset in ``text`` to the matching offset in ``original``."""
@@ -116,8 +121,16 @@ def _fix_char(char: str) -> str:
     return _CHAR_FIXES[char]
 
 
-def normalize_text(text: str) -> NormalizedText:
-    """Normalise ``text`` for matching while keeping its layout."""
+def normalize_text(text: str, *, repair: bool = False) -> NormalizedText:
+    """Normalise ``text`` for matching while keeping its layout.
+
+    ``repair=True`` runs ``repair_text`` first; offsets then refer to the repaired text.
+    """
+    repairs: list[str] = []
+    if repair:
+        from .repair import repair_text
+
+        text, repairs = repair_text(text)
     maps: list[_EditMap] = []
     current = text
     for pattern, replace in ((_CHAR_RE, _fix_char), (_COMBINING_RE, _compose),
@@ -125,9 +138,9 @@ def normalize_text(text: str) -> NormalizedText:
         current, edit_map = _substitute(current, pattern, replace)
         if edit_map.edits:
             maps.append(edit_map)
-    return NormalizedText(current, text, maps)
+    return NormalizedText(current, text, maps, repairs)
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, *, repair: bool = False) -> str:
     """The normalised string alone."""
-    return normalize_text(text).text
+    return normalize_text(text, repair=repair).text
