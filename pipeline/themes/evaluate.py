@@ -70,7 +70,7 @@ def evaluate(model: ThemeModel, data: Dataset, split: str = "test", *, ablation:
     results = {"model": score_levels(truth, model_levels(model, data, idx), data.themes),
                "keywords": score_levels(truth, baseline_levels(data, idx, taxonomy), data.themes)}
     if ablation:
-        for kind in ("words", "syllables", "both"):
+        for kind in ("words", "syllables"):
             variant = fit_model(data, features=kind, stage2=model.meta.get("stage2", True))
             results[f"{kind} (retrained)"] = score_levels(
                 truth, model_levels(variant, data, idx), data.themes)

@@ -22,7 +22,7 @@ def document_string(token_lists: Iterable[Sequence[str]]) -> str:
                     for tokens in token_lists for token in tokens)
 
 
-def build_features(kind: str = "both", *, n_features: int = 2 ** 16):
+def build_features(kind: str = "both", *, n_features: int = 2 ** 16, presence: bool = False):
     """A FeatureUnion of hashed TF-IDF features: 'words', 'syllables' or 'both'.
 
     Hashing rather than a vocabulary keeps the saved model small and quick to
@@ -47,6 +47,13 @@ def build_features(kind: str = "both", *, n_features: int = 2 ** 16):
         parts.append(("words", tfidf(WORD_PATTERN, (1, 2))))
     if kind in ("both", "syllables"):
         parts.append(("syllables", tfidf(SYLLABLE_PATTERN, (1, 3))))
+    if presence:
+        # Whether a term occurs at all, whatever the length of the article: a theme named
+        # once in a long article (level 1) must not fade away as TF-IDF weights do.
+        parts.append(("presence", HashingVectorizer(
+            token_pattern=SYLLABLE_PATTERN if kind == "syllables" else WORD_PATTERN,
+            lowercase=False, ngram_range=(1, 2), n_features=n_features, alternate_sign=False,
+            binary=True, norm=None, dtype=_float32())))
     return FeatureUnion(parts)
 
 

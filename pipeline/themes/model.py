@@ -23,15 +23,17 @@ import numpy as np
 from .features import build_features, document_string
 from .ordinal import OrdinalLevelClassifier
 
-N_STAGE2 = 6
+N_STAGE2 = 7
 
 
-def build_stage1(kind: str = "both", C: float = 4.0):
+def build_stage1(kind: str = "both", C: float = 4.0, calibration_cv: int = 3):
+    """Stage 1. With a stage 2 on top, calibration_cv=0 saves time: stage 2 is calibrated."""
     from sklearn.multioutput import MultiOutputClassifier
     from sklearn.pipeline import Pipeline
 
     return Pipeline([("features", build_features(kind)),
-                     ("themes", MultiOutputClassifier(OrdinalLevelClassifier(C=C)))])
+                     ("themes", MultiOutputClassifier(
+                         OrdinalLevelClassifier(C=C, calibration_cv=calibration_cv)))])
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Scores:
     article: list[np.ndarray]  # per theme: (n_articles, 2) P(>=1), P(2)
     sentence: list[np.ndarray]  # per theme: (n_sentences, 2)
     bounds: np.ndarray  # sentence rows of article i: bounds[i]:bounds[i+1]
+    X_sent: object = None  # sentence features, kept for training the sentence models
 
 
 def _cumulative(estimator: OrdinalLevelClassifier, X) -> np.ndarray:
@@ -55,8 +58,10 @@ def _cumulative(estimator: OrdinalLevelClassifier, X) -> np.ndarray:
     return full
 
 
-def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]]) -> Scores:
-    """Score articles (all their sentences) and each sentence alone."""
+def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
+                  sentence_models: list | None = None) -> Scores:
+    """Score articles (all their sentences) and each sentence alone (with the sentence
+    models where given, else with the article model)."""
     features, themes = stage1.named_steps["features"], stage1.named_steps["themes"]
     docs = [document_string(sents) for sents in sentence_tokens]
     sentences = [document_string([s]) for sents in sentence_tokens for s in sents]
@@ -68,7 +73,11 @@ def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]]) ->
         article.append(_cumulative(estimator, X_docs))
         sentence.append(_cumulative(estimator, X_sent) if X_sent is not None
                         else np.zeros((0, 2)))
-    return Scores(article, sentence, bounds)
+    if sentence_models and X_sent is not None:
+        from .sentences import score_sentences
+        sentence = score_sentences(sentence_models, X_sent, sentence)
+        sentence = [np.column_stack([s[:, 0], np.minimum(s[:, 0], s[:, 1])]) for s in sentence]
+    return Scores(article, sentence, bounds, X_sent)
 
 
 def stage2_features(scores: Scores, theme_index: int) -> np.ndarray:
@@ -78,7 +87,9 @@ def stage2_features(scores: Scores, theme_index: int) -> np.ndarray:
         rows = sent[bounds[i]:bounds[i + 1]]
         p2 = np.sort(rows[:, 1])[::-1] if len(rows) else np.zeros(1)
         p1 = rows[:, 0].max() if len(rows) else 0.0
-        out[i] = [art[i, 0], art[i, 1], p2[0], p2[1] if len(p2) > 1 else 0.0, p1,
+        p1s = np.sort(rows[:, 0])[::-1] if len(rows) else np.zeros(1)
+        out[i] = [art[i, 0], art[i, 1], p2[0], p2[1] if len(p2) > 1 else 0.0, p1s[0],
+                  p1s[1] if len(p1s) > 1 else 0.0,
                   np.log1p((rows[:, 1] >= 0.5).sum()) if len(rows) else 0.0]
     return out
 
@@ -90,6 +101,7 @@ class ThemeModel:
     themes: list[str]
     stage1: object  # sklearn Pipeline
     stage2: list = field(default_factory=list)  # per theme OrdinalLevelClassifier, or empty
+    sentence: list = field(default_factory=list)  # per theme [LR level>=1, LR level 2] or empty
     thresholds: list = field(default_factory=list)  # per theme [t(>=1), t(2)], chosen on dev
     meta: dict = field(default_factory=dict)
 

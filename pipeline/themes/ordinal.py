@@ -39,7 +39,7 @@ class OrdinalLevelClassifier(ClassifierMixin, BaseEstimator):
     ----------
     C : inverse regularisation strength of each boundary's LogisticRegression.
     class_weight : passed to LogisticRegression ("balanced" helps rare levels).
-    calibration_cv : folds for CalibratedClassifierCV (sigmoid); boundaries with too
+    calibration_cv : folds for CalibratedClassifierCV (sigmoid); 0 or boundaries with too
         few positives for that many folds use the logistic regression's own probabilities.
     thresholds : one probability threshold per boundary, set after fitting with
         ``set_params`` once a dev split has chosen them; None predicts the most
@@ -74,7 +74,7 @@ class OrdinalLevelClassifier(ClassifierMixin, BaseEstimator):
             positives, negatives = int(target.sum()), int(len(target) - target.sum())
             if positives == 0 or negatives == 0:
                 model = ConstantProbability(float(positives > 0)).fit(X)
-            elif min(positives, negatives) >= max(self.calibration_cv, 2):
+            elif self.calibration_cv and min(positives, negatives) >= max(self.calibration_cv, 2):
                 model = CalibratedClassifierCV(clone(base), method="sigmoid",
                                                cv=self.calibration_cv, ensemble=False)
                 model.fit(X, target, sample_weight=sample_weight)

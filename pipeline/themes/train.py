@@ -50,14 +50,21 @@ def _take(tokens, idx):
     return [tokens[i] for i in idx]
 
 
-def _fit_stage1(tokens, Y, features: str, C: float):
+def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
+                calibration_cv: int = 3):
+    """The article-level pipeline, and (``sentence``) the sentence models learnt from it."""
     from .features import document_string
-    stage1 = build_stage1(features, C)
+    from .sentences import fit_sentence_models
+    stage1 = build_stage1(features, C, calibration_cv)
     stage1.fit([document_string(t) for t in tokens], Y)
-    return stage1
+    if not sentence:
+        return stage1, []
+    scores = stage1_scores(stage1, tokens)
+    return stage1, fit_sentence_models(scores.X_sent, scores.bounds, Y, scores.sentence)
 
 
-def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int) -> Scores:
+def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
+                sentence: bool) -> Scores:
     """Stage-1 scores of each training article from a model that did not see it."""
     from sklearn.model_selection import KFold
 
@@ -68,8 +75,9 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int) -> Sc
     bounds = np.concatenate([[0], np.cumsum(sent_counts)])
     sentence = [np.zeros((bounds[-1], 2)) for _ in range(n_themes)]
     for fit_idx, held_idx in KFold(folds, shuffle=True, random_state=seed).split(np.arange(n)):
-        stage1 = _fit_stage1(_take(tokens, fit_idx), Y[fit_idx], features, C)
-        scores = stage1_scores(stage1, _take(tokens, held_idx))
+        stage1, sentence_models = _fit_stage1(_take(tokens, fit_idx), Y[fit_idx], features, C,
+                                              sentence, calibration_cv=0)
+        scores = stage1_scores(stage1, _take(tokens, held_idx), sentence_models)
         for k in range(n_themes):
             article[k][held_idx] = scores.article[k]
             for j, i in enumerate(held_idx):
@@ -93,24 +101,28 @@ def best_threshold(probability: np.ndarray, truth: np.ndarray, default: float = 
 
 
 def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: bool = True,
-              folds: int = 5, seed: int = 0, train_splits=("train",),
+              sentence: bool = False, folds: int = 5, seed: int = 0, train_splits=("train",),
               dev_split: str = "dev") -> ThemeModel:
     train_idx, dev_idx = data.subset(train_splits), data.subset(dev_split)
     if len(train_idx) < 10:
         raise DanvanError(f"only {len(train_idx)} training articles: too few to train")
     tokens, Y = data.tokens, data.levels
-    stage1 = _fit_stage1(_take(tokens, train_idx), Y[train_idx], features, C)
-    model = ThemeModel(themes=list(data.themes), stage1=stage1)
+    sentence = sentence and stage2
+    stage1, sentence_models = _fit_stage1(_take(tokens, train_idx), Y[train_idx], features, C,
+                                          sentence, calibration_cv=0 if stage2 else 3)
+    model = ThemeModel(themes=list(data.themes), stage1=stage1, sentence=sentence_models)
     if stage2:
         folds = max(2, min(folds, len(train_idx) // 5))
-        oof = _oof_scores(_take(tokens, train_idx), Y[train_idx], features, C, folds, seed)
+        oof = _oof_scores(_take(tokens, train_idx), Y[train_idx], features, C, folds, seed,
+                          sentence)
         for k in range(len(data.themes)):
             combiner = OrdinalLevelClassifier(C=1.0)
             combiner.fit(stage2_features(oof, k), Y[train_idx, k])
             model.stage2.append(combiner)
     # Thresholds: chosen on dev, where the model has seen no label.
     if len(dev_idx):
-        cumulative = model.cumulative(stage1_scores(stage1, _take(tokens, dev_idx)))
+        cumulative = model.cumulative(stage1_scores(stage1, _take(tokens, dev_idx),
+                                                    model.sentence))
         for k in range(len(data.themes)):
             truth = Y[dev_idx, k]
             t1 = best_threshold(cumulative[k][:, 0], truth >= 1)
@@ -118,7 +130,8 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
             model.thresholds.append([t1, max(t2, 0.0)])
     else:
         model.thresholds = [[0.5, 0.5] for _ in data.themes]
-    model.meta = {"features": features, "C": C, "stage2": stage2, "folds": folds, "seed": seed,
+    model.meta = {"features": features, "C": C, "stage2": stage2, "sentence": sentence,
+                  "folds": folds, "seed": seed,
                   "trained": dt.datetime.now().isoformat(timespec="seconds"),
                   "n_train": int(len(train_idx)), "n_dev": int(len(dev_idx)),
                   "train_splits": list(train_splits)}
@@ -127,5 +140,5 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
 
 def predict_levels(model: ThemeModel, tokens) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """(levels, cumulative) per theme for pre-segmented articles."""
-    cumulative = model.cumulative(stage1_scores(model.stage1, tokens))
+    cumulative = model.cumulative(stage1_scores(model.stage1, tokens, model.sentence))
     return model.levels(cumulative), cumulative
