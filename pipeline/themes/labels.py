@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -95,13 +96,51 @@ def _annotator_name(path: Path) -> str:
     return path.stem.replace("annotator_", "")
 
 
-def _raw_labels(raw_dir: Path, themes: list[str]) -> dict[str, list[tuple[str, dict]]]:
+def _fold(text: str) -> str:
+    from ..normalize import normalize
+    return re.sub(r"\s+", " ", normalize(text).lower())
+
+
+def _evidence_parts(row: dict) -> list[str]:
+    evidence = row.get("ev", row.get("evidence"))
+    if isinstance(evidence, dict):
+        evidence = " | ".join(str(v) for v in evidence.values() if v)
+    if not isinstance(evidence, str):
+        return []
+    parts = re.split(r"\.\.\.|…|;|\|", evidence)
+    return [_fold(p.strip(' "“”.'))[:25] for p in parts if len(p.strip()) >= 12]
+
+
+def misaligned_lines(rows: list[dict], texts: dict[str, str]) -> set[int]:
+    """Lines whose evidence is quoted from ANOTHER pool article, not from their own: the
+    annotator wrote a label under the wrong id. Their neighbours are dropped too, since
+    such slips come as a shift of a few consecutive lines."""
+    bad = set()
+    for n, row in enumerate(rows):
+        parts = _evidence_parts(row)
+        own = texts.get(row["id"], "")
+        if not parts or any(p in own for p in parts):
+            continue
+        if any(any(p in text for p in parts) for other, text in texts.items() if other != row["id"]):
+            bad.update({n - 1, n, n + 1})
+    return {n for n in bad if 0 <= n < len(rows)}
+
+
+def _raw_labels(raw_dir: Path, themes: list[str], texts: dict[str, str] | None = None,
+                dropped: list | None = None) -> dict[str, list[tuple[str, dict]]]:
     """id -> [(annotator, {theme: level})] in annotator order; a later line of one
-    annotator for the same id replaces the earlier one (a correction)."""
+    annotator for the same id replaces the earlier one (a correction). With ``texts``
+    (id -> folded text), misaligned lines are left out and listed in ``dropped``."""
     by_id: dict[str, dict[str, dict]] = defaultdict(dict)
     for path in sorted(raw_dir.glob("annotator_*.jsonl")):
         name = _annotator_name(path)
-        for row in read_jsonl(path):
+        rows = read_jsonl(path)
+        skip = misaligned_lines(rows, texts) if texts else set()
+        for n, row in enumerate(rows):
+            if n in skip:
+                if dropped is not None:
+                    dropped.append((name, n + 1, row["id"]))
+                continue
             if any(row.get(t) not in LEVELS for t in themes):
                 continue  # an incomplete line: not a label
             by_id[row["id"]][name] = {t: int(row[t]) for t in themes}
@@ -117,7 +156,9 @@ def _adjudications(path: Path) -> dict[tuple[str, str], int]:
 def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dict], dict]:
     """The merged lines of themes.jsonl and the statistics for the datasheet."""
     pool = {r["id"]: r for r in read_jsonl(labels_dir / "pool.jsonl")}
-    raw = _raw_labels(labels_dir / "raw", themes)
+    texts = {i: _fold((r.get("title") or "") + " " + r.get("text", "")) for i, r in pool.items()}
+    dropped: list = []
+    raw = _raw_labels(labels_dir / "raw", themes, texts, dropped)
     settled = _adjudications(labels_dir / "adjudication.jsonl")
     lines, pairs, disagreements = [], defaultdict(list), []
     unknown = [i for i in raw if i not in pool]
@@ -147,6 +188,7 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
             line["unsettled"] = unsettled
         lines.append(line)
     stats = {"pairs": dict(pairs), "disagreements": disagreements, "unknown_ids": unknown,
+             "dropped": dropped,
              "adjudicated": sum(1 for d in disagreements if (d[0], d[1]) in settled)}
     return lines, stats
 
@@ -198,7 +240,11 @@ def stats_markdown(lines: list[dict], stats: dict, themes: list[str]) -> str:
         f"Articles: **{len(lines)}** (train {splits['train']}, dev {splits['dev']}, "
         f"test {splits['test']}); double-labelled: **{double}**; disagreements (article x theme): "
         f"{len(stats['disagreements'])}, settled by adjudication: {stats['adjudicated']}, "
-        f"articles left at the first annotator's call: {unsettled}.",
+        f"articles left at the first annotator's call: {unsettled}. Raw lines left out as "
+        f"misaligned (evidence quoted from another article, and their neighbours): "
+        f"{len(stats.get('dropped', []))} ("
+        + ", ".join(f"{a}: {c}" for a, c in sorted(Counter(d[0] for d in stats.get('dropped', [])).items()))
+        + ").",
         "Sources:\n\n" + sources_table(lines),
         "Levels per theme and split:\n\n" + counts_table(lines, themes),
         "Agreement on the double-labelled articles (first two annotators):\n\n"
