@@ -108,3 +108,18 @@ def test_evaluate_refuses_a_model_of_other_themes(toy_model, capsys):
                  str(toy_model["model"]), "--no-seeds"])
     assert code == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_sentence_level_models_option_trains_and_tags(toy_model, monkeypatch):
+    # The multiple-instance sentence models (off by default: slower, no better on the test
+    # split) must still train and tag when asked for.
+    from pipeline.themes.tag import ThemeTagger
+    from pipeline.themes.train import fit_model, load_dataset
+    monkeypatch.setenv("DANVAN_CACHE", str(toy_model["root"] / "cache"))
+    data = load_dataset(toy_model["labels"], toy_model["taxonomy"])
+    model = fit_model(data, sentence=True, folds=3)
+    assert len(model.sentence) == 2 and all(len(pair) == 2 for pair in model.sentence)
+    tags = ThemeTagger(model, cache=False).tag(Article(id="z", paragraphs=[
+        "Ngư dân ra khơi đánh bắt hải sản trong chuyến biển đầu năm.",
+        "Mỗi tàu cá của ngư dân thu được 7 tấn cá ngừ sau chuyến đi."]))
+    assert tags[0].level == 2 and tags[1].level == 0

@@ -76,7 +76,7 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
     sentence = [np.zeros((bounds[-1], 2)) for _ in range(n_themes)]
     for fit_idx, held_idx in KFold(folds, shuffle=True, random_state=seed).split(np.arange(n)):
         stage1, sentence_models = _fit_stage1(_take(tokens, fit_idx), Y[fit_idx], features, C,
-                                              sentence, calibration_cv=0)
+                                              sentence, calibration_cv=3)
         scores = stage1_scores(stage1, _take(tokens, held_idx), sentence_models)
         for k in range(n_themes):
             article[k][held_idx] = scores.article[k]
@@ -109,7 +109,7 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     tokens, Y = data.tokens, data.levels
     sentence = sentence and stage2
     stage1, sentence_models = _fit_stage1(_take(tokens, train_idx), Y[train_idx], features, C,
-                                          sentence, calibration_cv=0 if stage2 else 3)
+                                          sentence, calibration_cv=3)
     model = ThemeModel(themes=list(data.themes), stage1=stage1, sentence=sentence_models)
     if stage2:
         folds = max(2, min(folds, len(train_idx) // 5))
