@@ -123,7 +123,7 @@ def test_untrusted_model_file_is_refused(tmp_path):
     import skops.io as sio
     from sklearn.preprocessing import FunctionTransformer
     from pipeline.themes.persist import load_model
-    (tmp_path / "meta.json").write_text(json.dumps({"themes": [], "thresholds": [], "format": 2}))
+    (tmp_path / "meta.json").write_text(json.dumps({"themes": [], "thresholds": [], "format": 3}))
     sio.dump({"stage1": FunctionTransformer(func=os.system), "stage2": []},
              tmp_path / "model.skops")
     with pytest.raises(UntrustedModelError, match="system"):

@@ -26,8 +26,9 @@ def write_model_card(directory: Path, model, data, tables: dict[str, str]) -> Pa
             idx = data.subset(split)
             c = Counter(int(x) for x in data.levels[idx, k])
             counts.append(f"| {theme} | {split} | {c[0]} | {c[1]} | {c[2]} |")
-    thresholds = "\n".join(f"| {t} | {th[0]:.3f} | {th[1]:.3f} |"
-                           for t, th in zip(model.themes, model.thresholds))
+    sources = model.sources or [["stage2" if model.stage2 else "article"] * 2] * len(model.themes)
+    thresholds = "\n".join(f"| {t} | {th[0]:.3f} ({src[0]}) | {th[1]:.3f} ({src[1]}) |"
+                           for t, th, src in zip(model.themes, model.thresholds, sources))
     metrics = "\n\n".join(f"### {split}\n\n{table}" for split, table in tables.items())
     meta = model.meta
     text = f"""# Theme model card
@@ -47,7 +48,8 @@ Tags an article with the themes {', '.join(f'`{t}`' for t in model.themes)} at t
 - Stage 2 ({'on' if meta.get('stage2') else 'off'}): per theme, a small ordinal classifier on
   the article's stage-1 scores and its best sentences' scores, trained on {meta.get('folds')}-fold
   out-of-fold stage-1 scores.
-- Thresholds for levels 1 and 2 chosen on the dev split (best F1 on a 0.05-0.95 grid):
+- Per theme and level, the stage whose probability decides (article-level stage 1 or stage 2)
+  and its threshold are chosen on the dev split (best F1 on a 0.05-0.95 grid):
 
 | theme | threshold level >= 1 | threshold level 2 |
 |---|---|---|

@@ -104,12 +104,28 @@ class ThemeModel:
     sentence: list = field(default_factory=list)  # per theme [LR level>=1, LR level 2] or empty
     thresholds: list = field(default_factory=list)  # per theme [t(>=1), t(2)], chosen on dev
     meta: dict = field(default_factory=dict)
+    # Per theme and boundary, which stage's probability decides: "stage2" or "article"
+    # (chosen on dev; empty means stage 2 wherever it exists).
+    sources: list = field(default_factory=list)
+
+    def candidates(self, scores: Scores) -> dict[str, list[np.ndarray]]:
+        """Per source, per theme (n_articles, 2): P(>=1), P(2)."""
+        out = {"article": scores.article}
+        if self.stage2:
+            out["stage2"] = [_cumulative(est, stage2_features(scores, i))
+                             for i, est in enumerate(self.stage2)]
+        return out
 
     def cumulative(self, scores: Scores) -> list[np.ndarray]:
         """Per theme (n_articles, 2): final P(>=1), P(2)."""
-        if not self.stage2:
-            return scores.article
-        return [_cumulative(est, stage2_features(scores, i)) for i, est in enumerate(self.stage2)]
+        candidates = self.candidates(scores)
+        default = "stage2" if self.stage2 else "article"
+        out = []
+        for k in range(len(self.themes)):
+            pick = self.sources[k] if self.sources else [default, default]
+            columns = np.column_stack([candidates[pick[0]][k][:, 0], candidates[pick[1]][k][:, 1]])
+            out.append(columns)
+        return out
 
     def levels(self, cumulative: list[np.ndarray]) -> list[np.ndarray]:
         out = []

@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL_DIR = REPO / "models" / "themes"
 MODEL_FILE, META_FILE = "model.skops", "meta.json"
 # Bump when the saved layout or stage-2 features change: older models are refused clearly.
-MODEL_FORMAT = 2
+MODEL_FORMAT = 3
 
 # Exactly the types a theme model is made of (beyond what skops trusts by default).
 TRUSTED_TYPES = frozenset({
@@ -59,7 +59,8 @@ def save_model(model: ThemeModel, directory: str | os.PathLike) -> Path:
     payload = {"stage1": model.stage1, "stage2": list(model.stage2),
                "sentence": [list(pair) for pair in model.sentence]}
     sio.dump(payload, directory / MODEL_FILE, compression=8)  # zipfile.ZIP_DEFLATED
-    meta = dict(model.meta, themes=model.themes, thresholds=model.thresholds, format=MODEL_FORMAT)
+    meta = dict(model.meta, themes=model.themes, thresholds=model.thresholds,
+                sources=model.sources, format=MODEL_FORMAT)
     (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n",
                                        encoding="utf-8")
     _load_cached.cache_clear()
@@ -103,6 +104,7 @@ def _load_cached(directory: str, stamp: int) -> ThemeModel:
         raise DanvanError(f"the theme model in {directory} has format {meta.get('format')}, this "
                           f"danvan reads format {MODEL_FORMAT}: retrain it with `danvan train`")
     themes, thresholds = meta.pop("themes"), meta.pop("thresholds")
+    sources = meta.pop("sources", [])
     return ThemeModel(themes=themes, stage1=payload["stage1"], stage2=list(payload["stage2"]),
                       sentence=[list(p) for p in payload.get("sentence", [])],
-                      thresholds=thresholds, meta=meta)
+                      thresholds=thresholds, sources=sources, meta=meta)
