@@ -1,0 +1,82 @@
+"""Write MODEL_CARD.md beside a saved theme model."""
+from __future__ import annotations
+
+import datetime as dt
+import platform
+from collections import Counter
+from pathlib import Path
+
+
+def _versions() -> str:
+    import numpy
+    import scipy
+    import sklearn
+    import skops
+    import underthesea
+    return (f"Python {platform.python_version()}, scikit-learn {sklearn.__version__}, "
+            f"skops {skops.__version__}, underthesea {underthesea.__version__}, "
+            f"numpy {numpy.__version__}, scipy {scipy.__version__}")
+
+
+def write_model_card(directory: Path, model, data, tables: dict[str, str]) -> Path:
+    splits = Counter(a.split for a in data.articles)
+    counts = ["| theme | split | level 0 | level 1 | level 2 |", "|---|---|---|---|---|"]
+    for k, theme in enumerate(data.themes):
+        for split in ("train", "dev", "test"):
+            idx = data.subset(split)
+            c = Counter(int(x) for x in data.levels[idx, k])
+            counts.append(f"| {theme} | {split} | {c[0]} | {c[1]} | {c[2]} |")
+    sources = model.sources or [["stage2" if model.stage2 else "article"] * 2] * len(model.themes)
+    thresholds = "\n".join(f"| {t} | {th[0]:.3f} ({src[0]}) | {th[1]:.3f} ({src[1]}) |"
+                           for t, th, src in zip(model.themes, model.thresholds, sources))
+    metrics = "\n\n".join(f"### {split}\n\n{table}" for split, table in tables.items())
+    meta = model.meta
+    text = f"""# Theme model card
+
+Trained {meta.get('trained', dt.datetime.now().isoformat(timespec='seconds'))} by `danvan train`.
+
+## What it does
+Tags an article with the themes {', '.join(f'`{t}`' for t in model.themes)} at three levels
+(0 absent, 1 mentioned, 2 substantive; see `../shared/ANNOTATION.md`), with
+`score` = P(level 2), `score_mentioned` = P(level >= 1) and evidence sentences.
+
+## Model
+- Input: underthesea words of the normalised title and text, sentence by sentence.
+- Stage 1: hashed TF-IDF on words (1-2 grams) and syllables (1-3 grams)
+  (features: `{meta.get('features')}`), one `OrdinalLevelClassifier` per theme
+  (two sigmoid-calibrated logistic regressions: level >= 1, level 2; C={meta.get('C')}).
+- Stage 2 ({'on' if meta.get('stage2') else 'off'}): per theme, a small ordinal classifier on
+  the article's stage-1 scores and its best sentences' scores, trained on {meta.get('folds')}-fold
+  out-of-fold stage-1 scores.
+- Per theme and level, the stage whose probability decides (article-level stage 1 or stage 2)
+  and its threshold are chosen on the dev split (best F1 on a 0.05-0.95 grid):
+
+| theme | threshold level >= 1 | threshold level 2 |
+|---|---|---|
+{thresholds}
+
+## Data
+`{meta.get('labels')}`: {len(data.articles)} articles read and labelled against the guideline
+(see `corpus/labels/README.md`), split by a hash of the id: train {splits['train']},
+dev {splits['dev']}, test {splits['test']}. The model is fitted on train only.
+
+{chr(10).join(counts)}
+
+## Metrics
+Per theme precision, recall and F1 at level 2 and at level >= 1; `keywords` is the lexicon
+baseline of `pipeline/themes/baseline.py`.
+
+{metrics}
+
+## Limits
+The labelled articles are mostly national news (2016-2021) and 2025 legal/portal texts;
+provincial Party-committee news is the target domain and is represented only by what the pool
+holds. Level 1 vs 2 is the hardest call. Figures on a small test split carry wide error bars.
+
+## Versions
+{_versions()}. Saved with skops; loading refuses types outside
+`pipeline.themes.persist.TRUSTED_TYPES`.
+"""
+    path = Path(directory) / "MODEL_CARD.md"
+    path.write_text(text, encoding="utf-8")
+    return path

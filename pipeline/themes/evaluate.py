@@ -1,0 +1,125 @@
+"""Evaluate the theme model: per theme P/R/F1 at level 2 and level >= 1, against a keyword
+baseline, with the words-vs-syllables ablation, and on the five seed articles."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import DanvanError
+from ..models import Article
+from ..segment import segment_many
+from .baseline import keyword_level
+from .labels import REPO
+from .model import ThemeModel
+from .taxonomy import load_taxonomy
+from .train import Dataset, fit_model, predict_levels
+
+
+def prf(truth: np.ndarray, predicted: np.ndarray) -> tuple[float, float, float]:
+    from sklearn.metrics import precision_recall_fscore_support
+    p, r, f, _ = precision_recall_fscore_support(truth, predicted, average="binary",
+                                                 zero_division=0.0)
+    return float(p), float(r), float(f)
+
+
+def score_levels(truth: np.ndarray, predicted: np.ndarray, themes: list[str]) -> dict:
+    """{theme: {"l2": (p, r, f1), "l1": (p, r, f1), "n2": .., "n1": ..}, "macro_l2":, "macro_l1":}"""
+    out: dict = {}
+    for k, theme in enumerate(themes):
+        out[theme] = {"l2": prf(truth[:, k] == 2, predicted[:, k] == 2),
+                      "l1": prf(truth[:, k] >= 1, predicted[:, k] >= 1),
+                      "n2": int((truth[:, k] == 2).sum()), "n1": int((truth[:, k] >= 1).sum())}
+    out["macro_l2"] = float(np.mean([out[t]["l2"][2] for t in themes]))
+    out["macro_l1"] = float(np.mean([out[t]["l1"][2] for t in themes]))
+    return out
+
+
+def model_levels(model: ThemeModel, data: Dataset, idx: np.ndarray) -> np.ndarray:
+    levels, _ = predict_levels(model, [data.tokens[i] for i in idx])
+    return np.column_stack(levels)
+
+
+def baseline_levels(data: Dataset, idx: np.ndarray, taxonomy=None) -> np.ndarray:
+    themes = {t.label: t for t in load_taxonomy(taxonomy)}
+    return np.array([[keyword_level(themes[t], data.articles[i].title, data.articles[i].text)
+                      for t in data.themes] for i in idx], dtype=int)
+
+
+def metrics_table(results: dict[str, dict], themes: list[str]) -> str:
+    """One row per system and theme, plus macro rows."""
+    rows = ["| system | theme | n (2 / >=1) | P@2 | R@2 | F1@2 | P@>=1 | R@>=1 | F1@>=1 |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for system, res in results.items():
+        for t in themes:
+            r = res[t]
+            rows.append(f"| {system} | {t} | {r['n2']} / {r['n1']} | "
+                        + " | ".join(f"{x:.3f}" for x in (*r["l2"], *r["l1"])) + " |")
+        rows.append(f"| {system} | **macro** | | | | **{res['macro_l2']:.3f}** | | | "
+                    f"**{res['macro_l1']:.3f}** |")
+    return "\n".join(rows)
+
+
+def evaluate(model: ThemeModel, data: Dataset, split: str = "test", *, ablation: bool = True,
+             taxonomy=None) -> tuple[str, dict]:
+    idx = data.subset(split)
+    if not len(idx):
+        raise DanvanError(f"the labelled set has no '{split}' articles")
+    truth = data.levels[idx]
+    results = {"model": score_levels(truth, model_levels(model, data, idx), data.themes),
+               "keywords": score_levels(truth, baseline_levels(data, idx, taxonomy), data.themes)}
+    if ablation:
+        for kind in ("words", "syllables"):
+            variant = fit_model(data, features=kind, stage2=model.meta.get("stage2", True))
+            results[f"{kind} (retrained)"] = score_levels(
+                truth, model_levels(variant, data, idx), data.themes)
+        variant = fit_model(data, features=model.meta.get("features", "both"), stage2=False)
+        results["article-level only (retrained)"] = score_levels(
+            truth, model_levels(variant, data, idx), data.themes)
+    table = metrics_table(results, data.themes)
+    return f"Split `{split}`: {len(idx)} articles.\n\n{table}", results
+
+
+# ---------------------------------------------------------------------------- seeds
+
+def shared_dir() -> Path | None:
+    """``$DANVAN_SHARED``, else the first ``shared/`` beside the repository or a parent."""
+    import os
+    env = os.environ.get("DANVAN_SHARED")
+    candidates = [Path(env)] if env else []
+    candidates += [REPO.parent / "shared", REPO.parent.parent / "shared"]
+    return next((c.resolve() for c in candidates if (c / "seeds").is_dir()), None)
+
+
+def seed_articles() -> tuple[list[Article], list[dict]]:
+    shared = shared_dir()
+    if shared is None:
+        raise DanvanError("../shared (the seed articles) is not beside the repository")
+    clean = [json.loads(l) for l in open(shared / "seeds" / "gold_clean.jsonl", encoding="utf-8")]
+    gold = {g["id"]: g for g in (json.loads(l) for l in
+                                 open(shared / "seeds" / "gold_themes.jsonl", encoding="utf-8"))}
+    articles = [Article.from_dict(c) for c in clean]
+    return articles, [gold[a.id] for a in articles]
+
+
+def evaluate_seeds(tagger) -> tuple[str, int, int]:
+    """Markdown table of the seed calls, calls right, calls in all."""
+    articles, gold = seed_articles()
+    tags = tagger.tag_many(articles)
+    rows = ["| seed | " + " | ".join(tagger.themes) + " |",
+            "|---" * (len(tagger.themes) + 1) + "|"]
+    right = total = 0
+    for article, g, article_tags in zip(articles, gold, tags):
+        cells = []
+        for tag in article_tags:
+            if tag.theme not in g:
+                cells.append(f"{tag.level}")
+                continue
+            ok = tag.level == g[tag.theme]
+            right += ok
+            total += 1
+            cells.append(f"{tag.level}" + ("" if ok else f" (gold {g[tag.theme]})")
+                         + f" p2={tag.score:.2f}")
+        rows.append(f"| {article.id} | " + " | ".join(cells) + " |")
+    return "\n".join(rows), right, total

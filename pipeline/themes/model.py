@@ -1,0 +1,136 @@
+"""The theme model: article-level TF-IDF classifiers, and sentence-level reasoning on top.
+
+Stage 1 is one scikit-learn Pipeline: TF-IDF features of underthesea words
+(and syllable n-grams) feeding a MultiOutputClassifier with one calibrated
+OrdinalLevelClassifier per theme. It scores whole articles and, with the same
+weights, single sentences.
+
+Stage 2 decides the level from what stage 1 says about the article and its
+sentences: a theme that is only named in one enumeration gives a high article
+score but no sentence that is strongly about it, while a substantive passage
+gives at least one such sentence. Per theme, a small OrdinalLevelClassifier
+reads [article P(>=1), article P(2), best and second-best sentence P(2), best
+sentence P(>=1), how many sentences pass 0.5]; it is trained on out-of-fold
+stage-1 scores so that it learns how stage 1 behaves on unseen articles.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from .features import build_features, document_string
+from .ordinal import OrdinalLevelClassifier
+
+N_STAGE2 = 7
+
+
+def build_stage1(kind: str = "both", C: float = 4.0, calibration_cv: int = 3):
+    """Stage 1. With a stage 2 on top, calibration_cv=0 saves time: stage 2 is calibrated."""
+    from sklearn.multioutput import MultiOutputClassifier
+    from sklearn.pipeline import Pipeline
+
+    return Pipeline([("features", build_features(kind)),
+                     ("themes", MultiOutputClassifier(
+                         OrdinalLevelClassifier(C=C, calibration_cv=calibration_cv)))])
+
+
+@dataclass
+class Scores:
+    """Stage-1 scores of a batch: per theme, article and sentence cumulative probabilities."""
+
+    article: list[np.ndarray]  # per theme: (n_articles, 2) P(>=1), P(2)
+    sentence: list[np.ndarray]  # per theme: (n_sentences, 2)
+    bounds: np.ndarray  # sentence rows of article i: bounds[i]:bounds[i+1]
+    X_sent: object = None  # sentence features, kept for training the sentence models
+
+
+def _cumulative(estimator: OrdinalLevelClassifier, X) -> np.ndarray:
+    cumulative = estimator.cumulative_proba(X)
+    # Levels are 0/1/2 but a theme may lack one in training: place columns by level.
+    full = np.zeros((X.shape[0], 2))
+    for k, level in enumerate(estimator.classes_[1:]):
+        if 1 <= level <= 2:
+            full[:, int(level) - 1] = cumulative[:, k]
+    if 1 not in estimator.classes_ and 2 in estimator.classes_:
+        full[:, 0] = full[:, 1]
+    return full
+
+
+def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
+                  sentence_models: list | None = None) -> Scores:
+    """Score articles (all their sentences) and each sentence alone (with the sentence
+    models where given, else with the article model)."""
+    features, themes = stage1.named_steps["features"], stage1.named_steps["themes"]
+    docs = [document_string(sents) for sents in sentence_tokens]
+    sentences = [document_string([s]) for sents in sentence_tokens for s in sents]
+    bounds = np.cumsum([0] + [len(s) for s in sentence_tokens])
+    X_docs = features.transform(docs)
+    X_sent = features.transform(sentences) if sentences else None
+    article, sentence = [], []
+    for estimator in themes.estimators_:
+        article.append(_cumulative(estimator, X_docs))
+        sentence.append(_cumulative(estimator, X_sent) if X_sent is not None
+                        else np.zeros((0, 2)))
+    if sentence_models and X_sent is not None:
+        from .sentences import score_sentences
+        sentence = score_sentences(sentence_models, X_sent, sentence)
+        sentence = [np.column_stack([s[:, 0], np.minimum(s[:, 0], s[:, 1])]) for s in sentence]
+    return Scores(article, sentence, bounds, X_sent)
+
+
+def stage2_features(scores: Scores, theme_index: int) -> np.ndarray:
+    art, sent, bounds = scores.article[theme_index], scores.sentence[theme_index], scores.bounds
+    out = np.zeros((len(art), N_STAGE2))
+    for i in range(len(art)):
+        rows = sent[bounds[i]:bounds[i + 1]]
+        p2 = np.sort(rows[:, 1])[::-1] if len(rows) else np.zeros(1)
+        p1 = rows[:, 0].max() if len(rows) else 0.0
+        p1s = np.sort(rows[:, 0])[::-1] if len(rows) else np.zeros(1)
+        out[i] = [art[i, 0], art[i, 1], p2[0], p2[1] if len(p2) > 1 else 0.0, p1s[0],
+                  p1s[1] if len(p1s) > 1 else 0.0,
+                  np.log1p((rows[:, 1] >= 0.5).sum()) if len(rows) else 0.0]
+    return out
+
+
+@dataclass
+class ThemeModel:
+    """Everything a tagger needs; saved with skops (see persist.py)."""
+
+    themes: list[str]
+    stage1: object  # sklearn Pipeline
+    stage2: list = field(default_factory=list)  # per theme OrdinalLevelClassifier, or empty
+    sentence: list = field(default_factory=list)  # per theme [LR level>=1, LR level 2] or empty
+    thresholds: list = field(default_factory=list)  # per theme [t(>=1), t(2)], chosen on dev
+    meta: dict = field(default_factory=dict)
+    # Per theme and boundary, which stage's probability decides: "stage2" or "article"
+    # (chosen on dev; empty means stage 2 wherever it exists).
+    sources: list = field(default_factory=list)
+
+    def candidates(self, scores: Scores) -> dict[str, list[np.ndarray]]:
+        """Per source, per theme (n_articles, 2): P(>=1), P(2)."""
+        out = {"article": scores.article}
+        if self.stage2:
+            out["stage2"] = [_cumulative(est, stage2_features(scores, i))
+                             for i, est in enumerate(self.stage2)]
+        return out
+
+    def cumulative(self, scores: Scores) -> list[np.ndarray]:
+        """Per theme (n_articles, 2): final P(>=1), P(2)."""
+        candidates = self.candidates(scores)
+        default = "stage2" if self.stage2 else "article"
+        out = []
+        for k in range(len(self.themes)):
+            pick = self.sources[k] if self.sources else [default, default]
+            columns = np.column_stack([candidates[pick[0]][k][:, 0], candidates[pick[1]][k][:, 1]])
+            out.append(columns)
+        return out
+
+    def levels(self, cumulative: list[np.ndarray]) -> list[np.ndarray]:
+        out = []
+        for i, cum in enumerate(cumulative):
+            t1, t2 = self.thresholds[i] if self.thresholds else (0.5, 0.5)
+            ge1 = cum[:, 0] >= t1
+            out.append(ge1.astype(int) + (ge1 & (cum[:, 1] >= t2)).astype(int))
+        return out

@@ -1,0 +1,75 @@
+"""Sentence-level theme models, learnt from article labels (multiple-instance learning).
+
+Labels are given per article, but a theme is named or treated in particular
+sentences. Every sentence of an article at level 0 for a theme is a negative
+for it; an article at level >= 1 holds at least one positive sentence, taken to
+be the sentences the current model scores highest (mi-SVM style: refit and
+reselect a few times, starting from the article-level model). The same is done
+for level 2, where the sentences of level-1 articles (the theme only named in a
+list) are the hard negatives that teach "named in passing" from "treated".
+"""
+from __future__ import annotations
+
+import numpy as np
+
+POSITIVES_PER_ARTICLE = 2
+ROUNDS = 2
+
+
+def _sentence_lr():
+    from sklearn.linear_model import LogisticRegression
+    return LogisticRegression(C=4.0, class_weight="balanced", solver="liblinear", max_iter=2000)
+
+
+def fit_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
+                        initial: list[np.ndarray]) -> list[list]:
+    """Per theme [model for level >= 1, model for level 2] (None where a level is unseen).
+
+    X_sent: features of every sentence; bounds: sentence rows of article i are
+    bounds[i]:bounds[i+1]; levels: (n_articles, n_themes); initial: per theme the
+    (n_sentences, 2) scores to start the positive selection from.
+    """
+    n_articles = len(bounds) - 1
+    article_of = np.repeat(np.arange(n_articles), np.diff(bounds))
+    models = []
+    for k in range(levels.shape[1]):
+        pair = []
+        for column, minimum in ((0, 1), (1, 2)):
+            positive_articles = levels[:, k] >= minimum
+            if positive_articles.sum() == 0 or (~positive_articles).sum() == 0:
+                pair.append(None)
+                continue
+            negatives = ~positive_articles[article_of]
+            scores = initial[k][:, column].copy()
+            model = None
+            for _ in range(ROUNDS):
+                chosen = _top_sentences(scores, bounds, np.flatnonzero(positive_articles))
+                rows = np.concatenate([np.flatnonzero(negatives), chosen])
+                target = np.concatenate([np.zeros(negatives.sum(), int), np.ones(len(chosen), int)])
+                model = _sentence_lr().fit(X_sent[rows], target)
+                scores = model.predict_proba(X_sent)[:, 1]
+            pair.append(model)
+        models.append(pair)
+    return models
+
+
+def _top_sentences(scores: np.ndarray, bounds: np.ndarray, articles: np.ndarray) -> np.ndarray:
+    chosen = []
+    for i in articles:
+        start, end = bounds[i], bounds[i + 1]
+        if end > start:
+            top = np.argsort(-scores[start:end], kind="stable")[:POSITIVES_PER_ARTICLE]
+            chosen.extend(start + top)
+    return np.array(chosen, dtype=int)
+
+
+def score_sentences(models: list[list], X_sent, fallback: list[np.ndarray]) -> list[np.ndarray]:
+    """Per theme (n_sentences, 2): P(sentence names the theme), P(sentence treats it)."""
+    out = []
+    for k, pair in enumerate(models):
+        cols = []
+        for column, model in enumerate(pair):
+            cols.append(model.predict_proba(X_sent)[:, 1] if model is not None
+                        else fallback[k][:, column])
+        out.append(np.column_stack(cols))
+    return out

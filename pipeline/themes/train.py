@@ -1,0 +1,166 @@
+"""Train the theme model on the labelled set: fit on train, choose thresholds on dev."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import DanvanError
+from ..models import Article
+from ..segment import segment_many
+from .labels import LabelledArticle, load_labelled
+from .model import ThemeModel, Scores, build_stage1, stage1_scores, stage2_features
+from .ordinal import OrdinalLevelClassifier
+from .taxonomy import load_taxonomy
+
+SOURCE_MARGIN = 0.03
+THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.025), 3)
+
+
+@dataclass
+class Dataset:
+    articles: list[LabelledArticle]
+    tokens: list[list[tuple[str, ...]]]  # per article: its sentences' words
+    levels: np.ndarray  # (n_articles, n_themes)
+    themes: list[str]
+
+    def subset(self, split: str | Sequence[str]) -> np.ndarray:
+        names = {split} if isinstance(split, str) else set(split)
+        return np.array([i for i, a in enumerate(self.articles) if a.split in names], dtype=int)
+
+
+def as_article(item: LabelledArticle) -> Article:
+    return Article(id=item.id, title=item.title,
+                   paragraphs=[p for p in item.text.split("\n") if p.strip()])
+
+
+def load_dataset(labels_path=None, taxonomy=None, cache=None) -> Dataset:
+    themes = [t.label for t in load_taxonomy(taxonomy)]
+    articles = load_labelled(labels_path, themes)
+    if not articles:
+        raise DanvanError(f"no labelled articles in {labels_path}")
+    segmented = segment_many([as_article(a) for a in articles], cache=cache)
+    tokens = [[s.tokens for s in sents] for sents in segmented]
+    levels = np.array([[a.levels[t] for t in themes] for a in articles], dtype=int)
+    return Dataset(articles, tokens, levels, themes)
+
+
+def _take(tokens, idx):
+    return [tokens[i] for i in idx]
+
+
+def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
+                calibration_cv: int = 3):
+    """The article-level pipeline, and (``sentence``) the sentence models learnt from it."""
+    from .features import document_string
+    from .sentences import fit_sentence_models
+    stage1 = build_stage1(features, C, calibration_cv)
+    stage1.fit([document_string(t) for t in tokens], Y)
+    if not sentence:
+        return stage1, []
+    scores = stage1_scores(stage1, tokens)
+    return stage1, fit_sentence_models(scores.X_sent, scores.bounds, Y, scores.sentence)
+
+
+def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
+                sentence: bool) -> Scores:
+    """Stage-1 scores of each training article from a model that did not see it."""
+    from sklearn.model_selection import KFold
+
+    n = len(tokens)
+    n_themes = Y.shape[1]
+    article = [np.zeros((n, 2)) for _ in range(n_themes)]
+    sent_counts = np.array([len(t) for t in tokens])
+    bounds = np.concatenate([[0], np.cumsum(sent_counts)])
+    sentence = [np.zeros((bounds[-1], 2)) for _ in range(n_themes)]
+    for fit_idx, held_idx in KFold(folds, shuffle=True, random_state=seed).split(np.arange(n)):
+        stage1, sentence_models = _fit_stage1(_take(tokens, fit_idx), Y[fit_idx], features, C,
+                                              sentence, calibration_cv=3)
+        scores = stage1_scores(stage1, _take(tokens, held_idx), sentence_models)
+        for k in range(n_themes):
+            article[k][held_idx] = scores.article[k]
+            for j, i in enumerate(held_idx):
+                sentence[k][bounds[i]:bounds[i + 1]] = \
+                    scores.sentence[k][scores.bounds[j]:scores.bounds[j + 1]]
+    return Scores(article, sentence, bounds)
+
+
+def best_threshold(probability: np.ndarray, truth: np.ndarray, default: float = 0.5) -> float:
+    """The threshold on the grid with the best F1 on dev (ties: nearest to 0.5)."""
+    from sklearn.metrics import f1_score
+
+    if truth.sum() == 0 or truth.sum() == len(truth):
+        return default
+    best, best_key = default, (-1.0, 0.0)
+    for t in THRESHOLD_GRID:
+        key = (f1_score(truth, probability >= t, zero_division=0.0), -abs(t - 0.5))
+        if key > best_key:
+            best, best_key = float(t), key
+    return best
+
+
+def _f1(truth, predicted) -> float:
+    from sklearn.metrics import f1_score
+    return float(f1_score(truth, predicted, zero_division=0.0))
+
+
+def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: bool = True,
+              sentence: bool = False, folds: int = 5, seed: int = 0, train_splits=("train",),
+              dev_split: str = "dev") -> ThemeModel:
+    train_idx, dev_idx = data.subset(train_splits), data.subset(dev_split)
+    if len(train_idx) < 10:
+        raise DanvanError(f"only {len(train_idx)} training articles: too few to train")
+    tokens, Y = data.tokens, data.levels
+    sentence = sentence and stage2
+    stage1, sentence_models = _fit_stage1(_take(tokens, train_idx), Y[train_idx], features, C,
+                                          sentence, calibration_cv=3)
+    model = ThemeModel(themes=list(data.themes), stage1=stage1, sentence=sentence_models)
+    if stage2:
+        folds = max(2, min(folds, len(train_idx) // 5))
+        oof = _oof_scores(_take(tokens, train_idx), Y[train_idx], features, C, folds, seed,
+                          sentence)
+        for k in range(len(data.themes)):
+            combiner = OrdinalLevelClassifier(C=1.0)
+            combiner.fit(stage2_features(oof, k), Y[train_idx, k])
+            model.stage2.append(combiner)
+    # Thresholds: chosen on dev, where the model has seen no label.
+    # Per boundary, the stage (article-level or stage 2) with the better dev F1 decides.
+    # Stage 2 reads single sentences and carries over to long provincial reports, where the
+    # article-level model dilutes a one-paragraph theme; so the article model must beat it
+    # on dev by SOURCE_MARGIN to be chosen (dev is national news mostly).
+    if len(dev_idx):
+        candidates = model.candidates(stage1_scores(stage1, _take(tokens, dev_idx),
+                                                    model.sentence))
+        order = sorted(candidates, key=lambda name: name != "stage2")
+        for k in range(len(data.themes)):
+            truth = Y[dev_idx, k]
+            picks, thresholds = [], []
+            for column, minimum in ((0, 1), (1, 2)):
+                best = None
+                for name in order:
+                    p = candidates[name][k][:, column]
+                    t = best_threshold(p, truth >= minimum)
+                    f1 = _f1(truth >= minimum, p >= t)
+                    margin = 0.0 if name == "stage2" else SOURCE_MARGIN
+                    if best is None or f1 > best[0] + margin:
+                        best = (f1, name, t)
+                picks.append(best[1])
+                thresholds.append(best[2])
+            model.sources.append(picks)
+            model.thresholds.append(thresholds)
+    else:
+        model.thresholds = [[0.5, 0.5] for _ in data.themes]
+    model.meta = {"features": features, "C": C, "stage2": stage2, "sentence": sentence,
+                  "folds": folds, "seed": seed,
+                  "trained": dt.datetime.now().isoformat(timespec="seconds"),
+                  "n_train": int(len(train_idx)), "n_dev": int(len(dev_idx)),
+                  "train_splits": list(train_splits)}
+    return model
+
+
+def predict_levels(model: ThemeModel, tokens) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """(levels, cumulative) per theme for pre-segmented articles."""
+    cumulative = model.cumulative(stage1_scores(model.stage1, tokens, model.sentence))
+    return model.levels(cumulative), cumulative

@@ -1,0 +1,157 @@
+"""Parts of the theme stage: ordinal estimator, taxonomy, labelled-set assembly, persistence."""
+import json
+import os
+import warnings
+
+import numpy as np
+import pytest
+
+from pipeline.errors import DanvanError, InputError, UntrustedModelError
+from pipeline.themes.ordinal import EXPECTED_FAILED_CHECKS, OrdinalLevelClassifier
+from pipeline.themes.taxonomy import load_taxonomy
+
+
+def test_ordinal_classifier_follows_sklearn_conventions():
+    from sklearn.utils.estimator_checks import check_estimator
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        results = check_estimator(OrdinalLevelClassifier(), on_fail=None,
+                                  expected_failed_checks=EXPECTED_FAILED_CHECKS)
+    failed = [r["check_name"] for r in results if r["status"] == "failed"]
+    assert failed == []
+
+
+def test_ordinal_thresholds_decide_levels_in_order():
+    rng = np.random.RandomState(0)
+    X = rng.randn(300, 3)
+    y = np.digitize(X[:, 0] + 0.3 * rng.randn(300), [-0.5, 0.7])  # levels 0/1/2 along x0
+    model = OrdinalLevelClassifier(calibration_cv=3).fit(X, y)
+    cumulative = model.cumulative_proba(X)
+    assert np.all(cumulative[:, 0] >= cumulative[:, 1])  # P(>=1) >= P(2)
+    assert (model.predict(X) == y).mean() > 0.8
+    strict = model.set_params(thresholds=[0.5, 0.99]).predict(X)
+    loose = model.set_params(thresholds=[0.5, 0.01]).predict(X)
+    assert (strict == 2).sum() < (loose == 2).sum()
+    with pytest.raises(ValueError):
+        model.set_params(thresholds=[0.5]).predict(X)
+
+
+def test_shipped_taxonomy_has_the_four_themes():
+    themes = load_taxonomy()
+    assert [t.label for t in themes] == ["religion", "ethnicity", "land_clearance", "new_rural"]
+    assert all(t.name_vi and t.description and t.lexicon for t in themes)
+
+
+def test_lexicon_skips_stock_phrases_for_the_whole_nation():
+    ethnicity = {t.label: t for t in load_taxonomy()}["ethnicity"]
+    assert ethnicity.lexicon_hits("Phát huy sức mạnh khối đại đoàn kết toàn dân tộc.") == []
+    assert ethnicity.lexicon_hits("Hỗ trợ đồng bào dân tộc thiểu số vùng cao.")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[[theme]]\nlabel = 'Bad Label'\n", "bad theme label"),
+    ("[[theme]]\nlabel = 'a'\n[[theme]]\nlabel = 'a'\n", "defined twice"),
+    ("title = 'x'\n", r"defines no \[\[theme"),
+    ("[[theme]\n", "not valid TOML"),
+])
+def test_bad_taxonomy_files_are_refused_clearly(tmp_path, text, message):
+    path = tmp_path / "t.toml"
+    path.write_text(text)
+    with pytest.raises(DanvanError, match=message):
+        load_taxonomy(path)
+
+
+def test_splits_are_fixed_by_id_and_near_70_15_15():
+    from pipeline.themes.labels import split_of
+    assert split_of("vietnews/train/004279") == split_of("vietnews/train/004279")
+    splits = [split_of(f"id/{i}") for i in range(20000)]
+    share = {s: splits.count(s) / len(splits) for s in ("train", "dev", "test")}
+    assert abs(share["train"] - 0.70) < 0.02 and abs(share["test"] - 0.15) < 0.02
+
+
+def _write(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+
+
+def test_assembly_merges_annotators_settles_disagreements_and_reports_kappa(tmp_path):
+    from pipeline.themes.labels import assemble, kappa_table, write
+    taxonomy = tmp_path / "tax.toml"
+    taxonomy.write_text("[[theme]]\nlabel = 'religion'\n[[theme]]\nlabel = 'new_rural'\n")
+    (tmp_path / "raw").mkdir()
+    _write(tmp_path / "pool.jsonl", [{"id": f"p{i}", "source": "s", "title": f"T{i}",
+                                      "text": f"văn bản {i}"} for i in range(6)])
+    _write(tmp_path / "raw" / "annotator_a.jsonl",
+           [{"id": f"p{i}", "religion": i % 3, "new_rural": 0, "ev": ""} for i in range(4)])
+    _write(tmp_path / "raw" / "annotator_c.jsonl",
+           [{"id": "p0", "religion": 0, "new_rural": 0},  # agrees
+            {"id": "p1", "religion": 2, "new_rural": 0},  # disagrees, adjudicated below
+            {"id": "p2", "religion": 1, "new_rural": 0},  # disagrees, left unsettled
+            {"id": "p5", "religion": 2, "new_rural": 1},  # single label from c
+            {"id": "zz", "religion": 0, "new_rural": 0}])  # not in the pool: ignored
+    _write(tmp_path / "adjudication.jsonl",
+           [{"id": "p1", "theme": "religion", "level": 2, "reason": "a paragraph on a pagoda"}])
+    lines, stats = assemble(["religion", "new_rural"], tmp_path)
+    by_id = {l["id"]: l for l in lines}
+    assert set(by_id) == {"p0", "p1", "p2", "p3", "p5"}
+    assert by_id["p1"]["levels"]["religion"] == 2 and "unsettled" not in by_id["p1"]
+    assert by_id["p2"]["levels"]["religion"] == 2 and by_id["p2"]["unsettled"] == ["religion"]
+    assert by_id["p0"]["annotators"] == ["a", "c"]
+    assert by_id["p5"]["levels"] == {"religion": 2, "new_rural": 1}
+    assert stats["unknown_ids"] == ["zz"] and stats["adjudicated"] == 1
+    assert len(stats["pairs"]["religion"]) == 3
+    table = kappa_table(stats["pairs"], ["religion", "new_rural"])
+    assert "| religion | 3 | 0.333 |" in table
+    (tmp_path / "README.md").write_text("# x\n<!-- stats:start -->\nold\n<!-- stats:end -->\ntail\n")
+    write(tmp_path, taxonomy)
+    readme = (tmp_path / "README.md").read_text()
+    assert "old" not in readme and "Articles: **5**" in readme and readme.endswith("tail\n")
+    assert len((tmp_path / "themes.jsonl").read_text().splitlines()) == 5
+
+
+def test_load_labelled_refuses_missing_theme_and_bad_level(tmp_path):
+    from pipeline.themes.labels import load_labelled
+    path = tmp_path / "l.jsonl"
+    _write(path, [{"id": "a", "text": "x", "levels": {"religion": 2}}])
+    with pytest.raises(InputError, match="new_rural"):
+        load_labelled(path, ["religion", "new_rural"])
+    _write(path, [{"id": "a", "text": "x", "levels": {"religion": 3}}])
+    with pytest.raises(InputError, match="not 0, 1 or 2"):
+        load_labelled(path)
+
+
+def test_untrusted_model_file_is_refused(tmp_path):
+    import skops.io as sio
+    from sklearn.preprocessing import FunctionTransformer
+    from pipeline.themes.persist import load_model
+    (tmp_path / "meta.json").write_text(json.dumps({"themes": [], "thresholds": [], "format": 3}))
+    sio.dump({"stage1": FunctionTransformer(func=os.system), "stage2": []},
+             tmp_path / "model.skops")
+    with pytest.raises(UntrustedModelError, match="system"):
+        load_model(tmp_path)
+
+
+def test_missing_or_broken_model_gives_a_clear_error(tmp_path, capsys):
+    from pipeline.cli import main
+    from pipeline.themes.persist import load_model
+    with pytest.raises(DanvanError, match="no theme model"):
+        load_model(tmp_path)
+    (tmp_path / "model.skops").write_bytes(b"not a zip")
+    with pytest.raises(DanvanError, match="not a readable skops model"):
+        load_model(tmp_path)
+    text = tmp_path / "in.txt"
+    text.write_text("Một câu.")
+    assert main(["tag", str(text), "--model", str(tmp_path)]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty"), (b"\x00\x01binary", "binary"), (b"\xff\xfe\xfa bad", "UTF-8"),
+    (b'{"id": "a", "text": "x"}\n{broken\n', "not JSON"), (b'{"id": "a"}\n{"id": "b"}\n', "needs"),
+])
+def test_cli_tag_rejects_bad_input_in_one_line(tmp_path, capsys, content, message):
+    from pipeline.cli import main
+    path = tmp_path / "bad"
+    path.write_bytes(content)
+    assert main(["tag", str(path), "--model", str(tmp_path / "nomodel")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1

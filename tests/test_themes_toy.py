@@ -1,0 +1,125 @@
+"""Adding a theme is data only: a toy taxonomy and labels, `danvan train`, then tag."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.models import Article
+from pipeline.themes import load_tagger
+
+from themes_toy import write_toy_set
+
+
+@pytest.fixture(scope="module")
+def toy_model(tmp_path_factory):
+    root = tmp_path_factory.mktemp("toy")
+    taxonomy, labels = write_toy_set(root)
+    out = root / "model"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("DANVAN_CACHE", str(root / "cache"))
+    code = main(["train", "--labels", str(labels), "--taxonomy", str(taxonomy), "--out", str(out)])
+    yield {"root": root, "taxonomy": taxonomy, "labels": labels, "model": out, "code": code}
+    mp.undo()
+
+
+def test_train_writes_model_meta_and_card(toy_model):
+    assert toy_model["code"] == 0
+    out = toy_model["model"]
+    assert (out / "model.skops").stat().st_size > 0
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["themes"] == ["fishing", "football"]
+    assert len(meta["thresholds"]) == 2
+    card = (out / "MODEL_CARD.md").read_text()
+    assert "fishing" in card and "### test" in card
+    assert "scikit-learn" in card
+
+
+def test_toy_themes_are_tagged_with_levels_and_evidence(toy_model):
+    tagger = load_tagger(toy_model["model"], cache=False)
+    assert tagger.themes == ["fishing", "football"]
+    about_fishing = Article(id="x", title="Tin biển", paragraphs=[
+        "Trạm y tế tiếp nhận thêm trang thiết bị khám bệnh.",
+        "Ngư dân xã Cát Hải ra khơi đánh bắt hải sản trong chuyến biển đầu năm.",
+        "Mỗi tàu cá của ngư dân thu được 7 tấn cá ngừ sau chuyến đi."])
+    tags = {t.theme: t for t in tagger.tag(about_fishing)}
+    assert tags["fishing"].level == 2
+    assert 0.5 <= tags["fishing"].score <= 1.0
+    assert tags["fishing"].score_mentioned >= tags["fishing"].score
+    assert any("tàu cá" in e or "đánh bắt" in e for e in tags["fishing"].evidence)
+    assert tags["football"].level == 0 and tags["football"].evidence == []
+
+    nothing = Article(id="y", paragraphs=["Hợp tác xã mở rộng diện tích trồng rau an toàn.",
+                                          "Mưa lớn khiến một số tuyến đường bị ngập cục bộ."])
+    assert [t.level for t in tagger.tag(nothing)] == [0, 0]
+
+
+def test_tag_many_accepts_pre_segmented_input(toy_model):
+    from pipeline.segment import segment_many
+    tagger = load_tagger(toy_model["model"], cache=False)
+    articles = [Article(id=str(i), paragraphs=[p]) for i, p in enumerate([
+        "Đội bóng đá của huyện thắng 3-0 trong trận đấu chiều qua. Các cầu thủ trẻ tập luyện bóng đá.",
+        "Trường học được sửa chữa trước năm học mới."])]
+    segments = segment_many(articles, cache=False)
+    assert tagger.tag_many(articles, segments) == tagger.tag_many(articles)
+    assert tagger.tag_many(articles)[0][1].level == 2
+
+
+def test_cli_tag_reads_jsonl_and_plain_text(toy_model, tmp_path):
+    env = {"DANVAN_CACHE": str(toy_model["root"] / "cache")}
+    import os
+    env = {**os.environ, **env}
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"d{i}", "title": "t", "text": t}, ensure_ascii=False)
+                             for i, t in enumerate(["Ngư dân ra khơi đánh bắt hải sản. Tàu cá về bến.",
+                                                    "Trạm y tế tiếp nhận thêm trang thiết bị."])),
+                   encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "pipeline.cli", "tag", str(src),
+                          "--model", str(toy_model["model"])], capture_output=True, text=True,
+                         env=env)
+    assert run.returncode == 0, run.stderr
+    lines = [json.loads(l) for l in run.stdout.splitlines()]
+    assert [l["id"] for l in lines] == ["d0", "d1"]
+    assert {t["theme"]: t["level"] for t in lines[0]["themes"]}["fishing"] == 2
+    run = subprocess.run([sys.executable, "-m", "pipeline.cli", "tag", "-",
+                          "--model", str(toy_model["model"])], capture_output=True, text=True,
+                         input="Giải bóng đá thiếu niên thu hút 8 đội.\nCác cầu thủ trẻ tập luyện bóng đá.",
+                         env=env)
+    assert run.returncode == 0, run.stderr
+    (line,) = [json.loads(l) for l in run.stdout.splitlines()]
+    assert {t["theme"]: t["level"] for t in line["themes"]}["football"] == 2
+
+
+def test_cli_evaluate_prints_the_table(toy_model, capsys, monkeypatch):
+    monkeypatch.setenv("DANVAN_CACHE", str(toy_model["root"] / "cache"))
+    code = main(["evaluate", "--labels", str(toy_model["labels"]), "--model",
+                 str(toy_model["model"]), "--taxonomy", str(toy_model["taxonomy"]),
+                 "--no-ablation", "--no-seeds"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "| model | fishing |" in out and "| keywords | football |" in out
+    assert "macro" in out
+
+
+def test_evaluate_refuses_a_model_of_other_themes(toy_model, capsys):
+    # The shipped taxonomy has four themes; the toy model has two.
+    code = main(["evaluate", "--labels", str(toy_model["labels"]), "--model",
+                 str(toy_model["model"]), "--no-seeds"])
+    assert code == 2
+    assert "error" in capsys.readouterr().err
+
+
+def test_sentence_level_models_option_trains_and_tags(toy_model, monkeypatch):
+    # The multiple-instance sentence models (off by default: slower, no better on the test
+    # split) must still train and tag when asked for.
+    from pipeline.themes.tag import ThemeTagger
+    from pipeline.themes.train import fit_model, load_dataset
+    monkeypatch.setenv("DANVAN_CACHE", str(toy_model["root"] / "cache"))
+    data = load_dataset(toy_model["labels"], toy_model["taxonomy"])
+    model = fit_model(data, sentence=True, folds=3)
+    assert len(model.sentence) == 2 and all(len(pair) == 2 for pair in model.sentence)
+    tags = ThemeTagger(model, cache=False).tag(Article(id="z", paragraphs=[
+        "Ngư dân ra khơi đánh bắt hải sản trong chuyến biển đầu năm.",
+        "Mỗi tàu cá của ngư dân thu được 7 tấn cá ngừ sau chuyến đi."]))
+    assert tags[0].level == 2 and tags[1].level == 0
