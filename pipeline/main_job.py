@@ -79,9 +79,11 @@ def build_corpus(db_path: Path = REPO / "corpus.db") -> int:
     from .store.process import run
     from .store.summary import corpus_summary
 
-    inputs = [SAMPLE, SAMPLE.parent / "articles.jsonl"]
+    # The seeds' scraped texts (not their gold file) and the sample articles.
+    inputs = sorted(SAMPLE.glob("*.txt")) + [SAMPLE.parent / "articles.jsonl"]
     options = BatchOptions()
-    print(f"\nProcessing {', '.join(str(p.relative_to(REPO)) for p in inputs)} -> "
+    print(f"\nProcessing {SAMPLE.relative_to(REPO)}/*.txt, "
+          f"{inputs[-1].relative_to(REPO)} -> "
           f"{db_path.name} (stages: extract, {', '.join(options.stages)}, store; all cores)")
     building = db_path.with_name(db_path.name + ".building")
     for stale in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
