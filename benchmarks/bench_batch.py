@@ -20,7 +20,8 @@ from pathlib import Path
 from benchmarks.common import shared_corpus
 
 N = int(os.environ.get("BENCH_BATCH_N", "20000"))
-SUBSET = int(os.environ.get("BENCH_BATCH_SUBSET", "3000"))
+SUBSET = int(os.environ.get("BENCH_BATCH_SUBSET", "2000"))
+DASK_N = int(os.environ.get("BENCH_BATCH_DASK_N", str(N)))
 
 
 def _write_input(path: Path, n: int) -> int:
@@ -132,13 +133,14 @@ def run() -> str:
         tmp = Path(tmp)
         n = _write_input(tmp / "in.jsonl", N)
         _write_input(tmp / "subset.jsonl", SUBSET)
+        dask_n = _write_input(tmp / "dask.jsonl", DASK_N)
         floor_rate, tokens = _floor(tmp / "in.jsonl", workers)
         report, peaks, peak_all = _e2e(tmp / "in.jsonl", tmp / "e2e", workers=workers,
                                        marks=(10_000, 20_000))
         e2e_rate = report.written / report.seconds
         one, _, _ = _e2e(tmp / "subset.jsonl", tmp / "one", workers=1)
         two, _, _ = _e2e(tmp / "subset.jsonl", tmp / "two", workers=2)
-        dask_report, _, dask_peak = _e2e(tmp / "in.jsonl", tmp / "dask", dask_local=2)
+        dask_report, _, dask_peak = _e2e(tmp / "dask.jsonl", tmp / "dask", dask_local=2)
     mb = 1 / (1 << 20)
     rows = [
         ("articles", f"{n:,} ({tokens:,} tokens)"),
@@ -151,7 +153,8 @@ def run() -> str:
                                             f"(x{(two.written / two.seconds) / (one.written / one.seconds):.2f})"),
         ("peak RSS at 10,000 articles", f"{peaks.get(10_000, 0) * mb:.0f} MB"),
         ("peak RSS at 20,000 articles", f"{peaks.get(20_000, peak_all) * mb:.0f} MB"),
-        ("Dask LocalCluster, 2 workers", f"{dask_report.written / dask_report.seconds:.1f} articles/s, "
+        (f"Dask LocalCluster, 2 workers, {dask_n:,} articles",
+         f"{dask_report.written / dask_report.seconds:.1f} articles/s, "
                                          f"peak RSS {dask_peak * mb:.0f} MB"),
     ]
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
