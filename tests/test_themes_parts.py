@@ -108,6 +108,27 @@ def test_assembly_merges_annotators_settles_disagreements_and_reports_kappa(tmp_
     assert len((tmp_path / "themes.jsonl").read_text().splitlines()) == 5
 
 
+def test_relabel_replaces_an_annotator_and_third_readings_set_levels(tmp_path):
+    from pipeline.themes.labels import assemble
+    (tmp_path / "raw").mkdir()
+    _write(tmp_path / "pool.jsonl", [{"id": f"p{i}", "text": f"văn bản {i}"} for i in range(3)])
+    _write(tmp_path / "raw" / "annotator_a.jsonl",
+           [{"id": f"p{i}", "religion": 1, "new_rural": 1} for i in range(3)])
+    _write(tmp_path / "raw" / "annotator_b.jsonl", [{"id": "p0", "religion": 0, "new_rural": 1}])
+    _write(tmp_path / "raw" / "relabel_a.jsonl", [{"id": "p0", "religion": 0, "new_rural": 2},
+                                                  {"id": "p1", "religion": 0, "new_rural": 0}])
+    _write(tmp_path / "raw" / "adjudication.jsonl",
+           [{"id": "p0", "new_rural": 1, "rule": "settles a vs b"},
+            {"id": "p2", "new_rural": 2, "rule": "a raise: a concrete figure"}])
+    lines, stats = assemble(["religion", "new_rural"], tmp_path)
+    levels = {l["id"]: l["levels"] for l in lines}
+    assert levels["p1"] == {"religion": 0, "new_rural": 0}  # relabel replaced a's line
+    assert levels["p0"] == {"religion": 0, "new_rural": 1}  # relabel agrees with b on religion
+    assert levels["p2"] == {"religion": 1, "new_rural": 2}  # third reading raised a's 1
+    assert not any(l.get("unsettled") for l in lines)
+    assert stats["third_changed"] == 2 and stats["adjudicated"] == 1
+
+
 def test_load_labelled_refuses_missing_theme_and_bad_level(tmp_path):
     from pipeline.themes.labels import load_labelled
     path = tmp_path / "l.jsonl"
