@@ -176,3 +176,16 @@ def test_cli_tag_rejects_bad_input_in_one_line(tmp_path, capsys, content, messag
     assert main(["tag", str(path), "--model", str(tmp_path / "nomodel")]) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_lexicon_flags_mark_theme_sentences_and_enumerations():
+    from pipeline.themes.model import lexicon_flags, lexicon_matchers
+    matchers = lexicon_matchers([[["giải phóng mặt bằng"], []],
+                                 [["dân tộc"], ["đại đoàn kết toàn dân tộc"]]])
+    article = [[("Huyện", "đã", "chi", "12", "tỷ", "đồng", "giải phóng mặt bằng", "."),
+                ("Các", "mặt", "công tác", ":", "giải phóng mặt bằng", ",", "an ninh", ",",
+                 "y tế", ",", "giáo dục", "."),
+                ("Khối", "đại đoàn kết", "toàn", "dân tộc", ".")]]
+    clearance, ethnicity = lexicon_flags(matchers, article)
+    assert clearance.tolist() == [[1.0, 1.0], [1.0, 0.0], [0.0, 0.0]]
+    assert ethnicity.tolist() == [[0.0, 0.0]] * 3  # the stock phrase is not the theme
