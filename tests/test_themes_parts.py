@@ -108,6 +108,27 @@ def test_assembly_merges_annotators_settles_disagreements_and_reports_kappa(tmp_
     assert len((tmp_path / "themes.jsonl").read_text().splitlines()) == 5
 
 
+def test_relabel_replaces_an_annotator_and_third_readings_set_levels(tmp_path):
+    from pipeline.themes.labels import assemble
+    (tmp_path / "raw").mkdir()
+    _write(tmp_path / "pool.jsonl", [{"id": f"p{i}", "text": f"văn bản {i}"} for i in range(3)])
+    _write(tmp_path / "raw" / "annotator_a.jsonl",
+           [{"id": f"p{i}", "religion": 1, "new_rural": 1} for i in range(3)])
+    _write(tmp_path / "raw" / "annotator_b.jsonl", [{"id": "p0", "religion": 0, "new_rural": 1}])
+    _write(tmp_path / "raw" / "relabel_a.jsonl", [{"id": "p0", "religion": 0, "new_rural": 2},
+                                                  {"id": "p1", "religion": 0, "new_rural": 0}])
+    _write(tmp_path / "raw" / "adjudication.jsonl",
+           [{"id": "p0", "new_rural": 1, "rule": "settles a vs b"},
+            {"id": "p2", "new_rural": 2, "rule": "a raise: a concrete figure"}])
+    lines, stats = assemble(["religion", "new_rural"], tmp_path)
+    levels = {l["id"]: l["levels"] for l in lines}
+    assert levels["p1"] == {"religion": 0, "new_rural": 0}  # relabel replaced a's line
+    assert levels["p0"] == {"religion": 0, "new_rural": 1}  # relabel agrees with b on religion
+    assert levels["p2"] == {"religion": 1, "new_rural": 2}  # third reading raised a's 1
+    assert not any(l.get("unsettled") for l in lines)
+    assert stats["third_changed"] == 2 and stats["adjudicated"] == 1
+
+
 def test_load_labelled_refuses_missing_theme_and_bad_level(tmp_path):
     from pipeline.themes.labels import load_labelled
     path = tmp_path / "l.jsonl"
@@ -155,3 +176,16 @@ def test_cli_tag_rejects_bad_input_in_one_line(tmp_path, capsys, content, messag
     assert main(["tag", str(path), "--model", str(tmp_path / "nomodel")]) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_lexicon_flags_mark_theme_sentences_and_enumerations():
+    from pipeline.themes.model import lexicon_flags, lexicon_matchers
+    matchers = lexicon_matchers([[["giải phóng mặt bằng"], []],
+                                 [["dân tộc"], ["đại đoàn kết toàn dân tộc"]]])
+    article = [[("Huyện", "đã", "chi", "12", "tỷ", "đồng", "giải phóng mặt bằng", "."),
+                ("Các", "mặt", "công tác", ":", "giải phóng mặt bằng", ",", "an ninh", ",",
+                 "y tế", ",", "giáo dục", "."),
+                ("Khối", "đại đoàn kết", "toàn", "dân tộc", ".")]]
+    clearance, ethnicity = lexicon_flags(matchers, article)
+    assert clearance.tolist() == [[1.0, 1.0], [1.0, 0.0], [0.0, 0.0]]
+    assert ethnicity.tolist() == [[0.0, 0.0]] * 3  # the stock phrase is not the theme

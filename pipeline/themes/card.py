@@ -7,6 +7,11 @@ from collections import Counter
 from pathlib import Path
 
 
+LEXICON_NOTE = ("\n  Stage 2 also reads the taxonomy's seed lexicon: whether and in how many sentences "
+                "the theme is named\n  (stock phrases removed), how many of those are not "
+                "enumerations, the best sentence P(2) among\n  them, and the article's length.")
+
+
 def _versions() -> str:
     import numpy
     import scipy
@@ -47,7 +52,7 @@ Tags an article with the themes {', '.join(f'`{t}`' for t in model.themes)} at t
   (two sigmoid-calibrated logistic regressions: level >= 1, level 2; C={meta.get('C')}).
 - Stage 2 ({'on' if meta.get('stage2') else 'off'}): per theme, a small ordinal classifier on
   the article's stage-1 scores and its best sentences' scores, trained on {meta.get('folds')}-fold
-  out-of-fold stage-1 scores.
+  out-of-fold stage-1 scores.{LEXICON_NOTE if meta.get('lexicons') else ''}
 - Per theme and level, the stage whose probability decides (article-level stage 1 or stage 2)
   and its threshold are chosen on the dev split (best F1 on a 0.05-0.95 grid):
 

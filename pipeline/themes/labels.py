@@ -144,7 +144,31 @@ def _raw_labels(raw_dir: Path, themes: list[str], texts: dict[str, str] | None =
             if any(row.get(t) not in LEVELS for t in themes):
                 continue  # an incomplete line: not a label
             by_id[row["id"]][name] = {t: int(row[t]) for t in themes}
-    return {i: list(v.items()) for i, v in by_id.items()}
+    # relabel_<annotator>.jsonl: articles that annotator's misaligned stretch touched, read
+    # again from scratch; they replace that annotator's lines (kept or dropped) for their ids.
+    for path in sorted(raw_dir.glob("relabel_*.jsonl")):
+        name = path.stem.replace("relabel_", "")
+        for row in read_jsonl(path):
+            if any(row.get(t) not in LEVELS for t in themes):
+                continue
+            by_id[row["id"]][name] = {t: int(row[t]) for t in themes}
+            if dropped is not None:
+                dropped[:] = [d for d in dropped if not (d[0] == name and d[2] == row["id"])]
+    # annotator order (a, b, c ...) whatever order the files filled the dict in
+    return {i: sorted(v.items()) for i, v in by_id.items()}
+
+
+def _third_readings(path: Path, themes: list[str]) -> dict[tuple[str, str], int]:
+    """raw/adjudication.jsonl: {"id", <theme>: level, ..., "rule"} per line, third-reading
+    decisions that set the level of the themes they name, agreed or not."""
+    if not path.exists():
+        return {}
+    out = {}
+    for row in read_jsonl(path):
+        for theme in themes:
+            if row.get(theme) in LEVELS:
+                out[(row["id"], theme)] = int(row[theme])
+    return out
 
 
 def _adjudications(path: Path) -> dict[tuple[str, str], int]:
@@ -160,6 +184,8 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
     dropped: list = []
     raw = _raw_labels(labels_dir / "raw", themes, texts, dropped)
     settled = _adjudications(labels_dir / "adjudication.jsonl")
+    third = _third_readings(labels_dir / "raw" / "adjudication.jsonl", themes)
+    overridden = 0
     lines, pairs, disagreements = [], defaultdict(list), []
     unknown = [i for i in raw if i not in pool]
     for article_id in sorted(raw, key=lambda i: hashlib.sha1(i.encode()).hexdigest()):
@@ -175,11 +201,13 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
                 levels[theme] = calls[0]
                 continue
             disagreements.append((article_id, theme, calls))
-            if (article_id, theme) in settled:
-                levels[theme] = settled[(article_id, theme)]
-            else:
-                levels[theme] = calls[0]
+            levels[theme] = settled.get((article_id, theme), calls[0])
+            if (article_id, theme) not in settled and (article_id, theme) not in third:
                 unsettled.append(theme)
+        for theme in themes:  # a third reading in raw/ has the last word
+            if (article_id, theme) in third:
+                overridden += levels[theme] != third[(article_id, theme)]
+                levels[theme] = third[(article_id, theme)]
         doc = pool[article_id]
         line = {"id": article_id, "source": doc.get("source", ""), "title": doc.get("title") or "",
                 "text": doc["text"], "levels": levels, "annotators": [a for a, _ in labels],
@@ -188,8 +216,9 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
             line["unsettled"] = unsettled
         lines.append(line)
     stats = {"pairs": dict(pairs), "disagreements": disagreements, "unknown_ids": unknown,
-             "dropped": dropped,
-             "adjudicated": sum(1 for d in disagreements if (d[0], d[1]) in settled)}
+             "dropped": dropped, "third_readings": len(third), "third_changed": overridden,
+             "adjudicated": sum(1 for d in disagreements
+                                if (d[0], d[1]) in settled or (d[0], d[1]) in third)}
     return lines, stats
 
 
@@ -244,7 +273,8 @@ def stats_markdown(lines: list[dict], stats: dict, themes: list[str]) -> str:
         f"misaligned (evidence quoted from another article, and their neighbours): "
         f"{len(stats.get('dropped', []))} ("
         + ", ".join(f"{a}: {c}" for a, c in sorted(Counter(d[0] for d in stats.get('dropped', [])).items()))
-        + ").",
+        + f"). Third readings (raw/adjudication.jsonl): {stats.get('third_readings', 0)} "
+        f"article x theme levels, {stats.get('third_changed', 0)} of which changed the merged level.",
         "Sources:\n\n" + sources_table(lines),
         "Levels per theme and split:\n\n" + counts_table(lines, themes),
         "Agreement on the double-labelled articles (first two annotators):\n\n"

@@ -12,6 +12,11 @@ gives at least one such sentence. Per theme, a small OrdinalLevelClassifier
 reads [article P(>=1), article P(2), best and second-best sentence P(2), best
 sentence P(>=1), how many sentences pass 0.5]; it is trained on out-of-fold
 stage-1 scores so that it learns how stage 1 behaves on unseen articles.
+With the taxonomy's lexicons (``lexicons``), stage 2 also reads how many sentences
+name the theme (its seed lexicon, stock phrases removed), how many of those are not
+enumerations, and the article's length: the guideline makes one concrete sentence
+level 2 and any mention level 1, whatever the article's length, while a whole-article
+average dilutes one paragraph among forty.
 """
 from __future__ import annotations
 
@@ -44,6 +49,38 @@ class Scores:
     sentence: list[np.ndarray]  # per theme: (n_sentences, 2)
     bounds: np.ndarray  # sentence rows of article i: bounds[i]:bounds[i+1]
     X_sent: object = None  # sentence features, kept for training the sentence models
+    # per theme (n_sentences, 2): names the theme (lexicon), names it outside an enumeration
+    lexicon: list | None = None
+
+
+ENUMERATION_SEPARATORS = 3  # a sentence with this many "," / ";" is a list
+
+
+def lexicon_matchers(lexicons) -> list:
+    """Per theme, (compiled patterns, stop phrases) from [[lexicon], [stop]] pairs."""
+    import re
+    out = []
+    for lexicon, stop in lexicons:
+        patterns = [re.compile(r"(?<![^\W\d_])" + re.escape(p) + r"(?![^\W\d_])")
+                    for p in lexicon]
+        out.append((patterns, list(stop)))
+    return out
+
+
+def lexicon_flags(matchers, sentence_tokens) -> list[np.ndarray]:
+    """Per theme (n_sentences, 2): the sentence names the theme; it does outside a list."""
+    flat = [s for sents in sentence_tokens for s in sents]
+    out = [np.zeros((len(flat), 2)) for _ in matchers]
+    for j, tokens in enumerate(flat):
+        low = " ".join(t.lower() for t in tokens)
+        separators = sum(t in (",", ";") for t in tokens)
+        for k, (patterns, stop) in enumerate(matchers):
+            text = low
+            for phrase in stop:
+                text = text.replace(phrase, " ")
+            if any(p.search(text) for p in patterns):
+                out[k][j] = (1.0, float(separators < ENUMERATION_SEPARATORS))
+    return out
 
 
 def _cumulative(estimator: OrdinalLevelClassifier, X) -> np.ndarray:
@@ -59,7 +96,7 @@ def _cumulative(estimator: OrdinalLevelClassifier, X) -> np.ndarray:
 
 
 def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
-                  sentence_models: list | None = None) -> Scores:
+                  sentence_models: list | None = None, lexicons=None) -> Scores:
     """Score articles (all their sentences) and each sentence alone (with the sentence
     models where given, else with the article model)."""
     features, themes = stage1.named_steps["features"], stage1.named_steps["themes"]
@@ -77,7 +114,8 @@ def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
         from .sentences import score_sentences
         sentence = score_sentences(sentence_models, X_sent, sentence)
         sentence = [np.column_stack([s[:, 0], np.minimum(s[:, 0], s[:, 1])]) for s in sentence]
-    return Scores(article, sentence, bounds, X_sent)
+    lexicon = lexicon_flags(lexicon_matchers(lexicons), sentence_tokens) if lexicons else None
+    return Scores(article, sentence, bounds, X_sent, lexicon)
 
 
 def stage2_features(scores: Scores, theme_index: int) -> np.ndarray:
@@ -91,7 +129,17 @@ def stage2_features(scores: Scores, theme_index: int) -> np.ndarray:
         out[i] = [art[i, 0], art[i, 1], p2[0], p2[1] if len(p2) > 1 else 0.0, p1s[0],
                   p1s[1] if len(p1s) > 1 else 0.0,
                   np.log1p((rows[:, 1] >= 0.5).sum()) if len(rows) else 0.0]
-    return out
+    if scores.lexicon is None:
+        return out
+    lex = scores.lexicon[theme_index]
+    extra = np.zeros((len(art), 5))
+    for i in range(len(art)):
+        flags, rows = lex[bounds[i]:bounds[i + 1]], sent[bounds[i]:bounds[i + 1]]
+        named = flags[:, 0] > 0
+        extra[i] = [float(named.any()), np.log1p(named.sum()), np.log1p(flags[:, 1].sum()),
+                    rows[named, 1].max() if named.any() else 0.0,
+                    np.log1p(len(flags))]
+    return np.hstack([out, extra])
 
 
 @dataclass
@@ -107,6 +155,14 @@ class ThemeModel:
     # Per theme and boundary, which stage's probability decides: "stage2" or "article"
     # (chosen on dev; empty means stage 2 wherever it exists).
     sources: list = field(default_factory=list)
+
+    @property
+    def lexicons(self):
+        """[[lexicon], [stop]] per theme when stage 2 reads the lexicon, else None."""
+        return self.meta.get("lexicons") or None
+
+    def scores(self, tokens) -> Scores:
+        return stage1_scores(self.stage1, tokens, self.sentence, self.lexicons)
 
     def candidates(self, scores: Scores) -> dict[str, list[np.ndarray]]:
         """Per source, per theme (n_articles, 2): P(>=1), P(2)."""

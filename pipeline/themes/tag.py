@@ -43,7 +43,7 @@ class ThemeTagger:
         elif len(segments) != len(articles):
             raise ValueError("segments must give one sentence list per article")
         tokens = [[s.tokens for s in sents] for sents in segments]
-        scores = stage1_scores(self.model.stage1, tokens, self.model.sentence)
+        scores = self.model.scores(tokens)
         cumulative = self.model.cumulative(scores)
         levels = self.model.levels(cumulative)
         out = []

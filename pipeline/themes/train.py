@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
@@ -11,7 +11,8 @@ from ..errors import DanvanError
 from ..models import Article
 from ..segment import segment_many
 from .labels import LabelledArticle, load_labelled
-from .model import ThemeModel, Scores, build_stage1, stage1_scores, stage2_features
+from .model import (ThemeModel, Scores, build_stage1, lexicon_flags, lexicon_matchers,
+                    stage1_scores, stage2_features)
 from .ordinal import OrdinalLevelClassifier
 from .taxonomy import load_taxonomy
 
@@ -25,6 +26,7 @@ class Dataset:
     tokens: list[list[tuple[str, ...]]]  # per article: its sentences' words
     levels: np.ndarray  # (n_articles, n_themes)
     themes: list[str]
+    lexicons: list = field(default_factory=list)  # per theme [lexicon, stop] from the taxonomy
 
     def subset(self, split: str | Sequence[str]) -> np.ndarray:
         names = {split} if isinstance(split, str) else set(split)
@@ -37,14 +39,16 @@ def as_article(item: LabelledArticle) -> Article:
 
 
 def load_dataset(labels_path=None, taxonomy=None, cache=None) -> Dataset:
-    themes = [t.label for t in load_taxonomy(taxonomy)]
+    taxonomy_themes = load_taxonomy(taxonomy)
+    themes = [t.label for t in taxonomy_themes]
     articles = load_labelled(labels_path, themes)
     if not articles:
         raise DanvanError(f"no labelled articles in {labels_path}")
     segmented = segment_many([as_article(a) for a in articles], cache=cache)
     tokens = [[s.tokens for s in sents] for sents in segmented]
     levels = np.array([[a.levels[t] for t in themes] for a in articles], dtype=int)
-    return Dataset(articles, tokens, levels, themes)
+    lexicons = [[list(t.lexicon), list(t.stop)] for t in taxonomy_themes]
+    return Dataset(articles, tokens, levels, themes, lexicons)
 
 
 def _take(tokens, idx):
@@ -65,7 +69,7 @@ def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
 
 
 def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
-                sentence: bool) -> Scores:
+                sentence: bool, lexicons=None) -> Scores:
     """Stage-1 scores of each training article from a model that did not see it."""
     from sklearn.model_selection import KFold
 
@@ -84,7 +88,8 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
             for j, i in enumerate(held_idx):
                 sentence[k][bounds[i]:bounds[i + 1]] = \
                     scores.sentence[k][scores.bounds[j]:scores.bounds[j + 1]]
-    return Scores(article, sentence, bounds)
+    lexicon = lexicon_flags(lexicon_matchers(lexicons), tokens) if lexicons else None
+    return Scores(article, sentence, bounds, None, lexicon)
 
 
 def best_threshold(probability: np.ndarray, truth: np.ndarray, default: float = 0.5) -> float:
@@ -108,7 +113,7 @@ def _f1(truth, predicted) -> float:
 
 def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: bool = True,
               sentence: bool = False, folds: int = 5, seed: int = 0, train_splits=("train",),
-              dev_split: str = "dev") -> ThemeModel:
+              dev_split: str = "dev", lexicon: bool = True) -> ThemeModel:
     train_idx, dev_idx = data.subset(train_splits), data.subset(dev_split)
     if len(train_idx) < 10:
         raise DanvanError(f"only {len(train_idx)} training articles: too few to train")
@@ -116,11 +121,13 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     sentence = sentence and stage2
     stage1, sentence_models = _fit_stage1(_take(tokens, train_idx), Y[train_idx], features, C,
                                           sentence, calibration_cv=3)
-    model = ThemeModel(themes=list(data.themes), stage1=stage1, sentence=sentence_models)
+    lexicons = data.lexicons if (lexicon and stage2 and any(l[0] for l in data.lexicons)) else None
+    model = ThemeModel(themes=list(data.themes), stage1=stage1, sentence=sentence_models,
+                       meta={"lexicons": lexicons} if lexicons else {})
     if stage2:
         folds = max(2, min(folds, len(train_idx) // 5))
         oof = _oof_scores(_take(tokens, train_idx), Y[train_idx], features, C, folds, seed,
-                          sentence)
+                          sentence, lexicons)
         for k in range(len(data.themes)):
             combiner = OrdinalLevelClassifier(C=1.0)
             combiner.fit(stage2_features(oof, k), Y[train_idx, k])
@@ -131,8 +138,7 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     # article-level model dilutes a one-paragraph theme; so the article model must beat it
     # on dev by SOURCE_MARGIN to be chosen (dev is national news mostly).
     if len(dev_idx):
-        candidates = model.candidates(stage1_scores(stage1, _take(tokens, dev_idx),
-                                                    model.sentence))
+        candidates = model.candidates(model.scores(_take(tokens, dev_idx)))
         order = sorted(candidates, key=lambda name: name != "stage2")
         for k in range(len(data.themes)):
             truth = Y[dev_idx, k]
@@ -152,7 +158,7 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
             model.thresholds.append(thresholds)
     else:
         model.thresholds = [[0.5, 0.5] for _ in data.themes]
-    model.meta = {"features": features, "C": C, "stage2": stage2, "sentence": sentence,
+    model.meta = {**model.meta, "features": features, "C": C, "stage2": stage2, "sentence": sentence,
                   "folds": folds, "seed": seed,
                   "trained": dt.datetime.now().isoformat(timespec="seconds"),
                   "n_train": int(len(train_idx)), "n_dev": int(len(dev_idx)),
@@ -162,5 +168,5 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
 
 def predict_levels(model: ThemeModel, tokens) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """(levels, cumulative) per theme for pre-segmented articles."""
-    cumulative = model.cumulative(stage1_scores(model.stage1, tokens, model.sentence))
+    cumulative = model.cumulative(model.scores(tokens))
     return model.levels(cumulative), cumulative
