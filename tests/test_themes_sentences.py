@@ -86,3 +86,15 @@ def test_lexicon_matches_whole_segmented_words_only():
                 ("Hỗ trợ", "hộ", "dân tộc thiểu số", ".")]]
     (flags,) = lexicon_flags(matchers, article)
     assert flags[:, 0].tolist() == [0.0, 1.0, 1.0, 1.0]
+
+
+def test_synthetic_reports_take_each_themes_highest_level():
+    from pipeline.themes.augment import synthetic_reports
+    tokens = [[("câu", str(i))] for i in range(10)]
+    Y = np.array([[i % 3, 0] for i in range(10)])
+    docs, levels = synthetic_reports(tokens, Y, np.arange(10), 20, np.random.default_rng(1))
+    assert len(docs) == 20 and levels.shape == (20, 2)
+    for doc, level in zip(docs, levels):
+        parts = [int(sentence[1]) for sentence in doc]
+        assert 3 <= len(parts) <= 8 and len(set(parts)) == len(parts)
+        assert level.tolist() == [max(p % 3 for p in parts), 0]
