@@ -121,6 +121,12 @@ def _fix_char(char: str) -> str:
     return _CHAR_FIXES[char]
 
 
+# (pattern, replacement, what must occur in the text for the pass to change anything).
+# A word changes only when it holds an old-style tone pair, which lies within one word.
+_PASSES = ((_CHAR_RE, _fix_char, _CHAR_RE), (_COMBINING_RE, _compose, _COMBINING_RE),
+           (_WORD_RE, _normalize_word, _OLD_TONE_RE))
+
+
 def normalize_text(text: str, *, repair: bool = False) -> NormalizedText:
     """Normalise ``text`` for matching while keeping its layout.
 
@@ -133,8 +139,10 @@ def normalize_text(text: str, *, repair: bool = False) -> NormalizedText:
         text, repairs = repair_text(text)
     maps: list[_EditMap] = []
     current = text
-    for pattern, replace in ((_CHAR_RE, _fix_char), (_COMBINING_RE, _compose),
-                             (_WORD_RE, _normalize_word)):
+    for pattern, replace, needed in _PASSES:
+        # Most text needs no fix: one C-level search then skips the word-by-word pass.
+        if not needed.search(current):
+            continue
         current, edit_map = _substitute(current, pattern, replace)
         if edit_map.edits:
             maps.append(edit_map)

@@ -61,8 +61,12 @@ def lexicon_matchers(lexicons) -> list:
     import re
     out = []
     for lexicon, stop in lexicons:
-        patterns = [re.compile(r"(?<![^\W\d_])" + re.escape(p) + r"(?![^\W\d_])")
-                    for p in lexicon]
+        # One alternation per theme, not one pattern per term: the regex engine tries every
+        # term at each position (with the same word boundaries), so it matches exactly when
+        # one of the terms would, in one pass over the sentence instead of one per term.
+        alternation = "|".join(re.escape(p) for p in lexicon)
+        patterns = ([re.compile(r"(?<![^\W\d_])(?:" + alternation + r")(?![^\W\d_])")]
+                    if lexicon else [])
         out.append((patterns, list(stop)))
     return out
 
