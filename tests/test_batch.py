@@ -151,3 +151,16 @@ def test_dask_local_cluster_gives_the_same_results_as_local(tmp_path):
     strip = lambda recs: sorted(json.dumps({k: v for k, v in r.items() if k != "provenance"},
                                            sort_keys=True) for r in recs)
     assert strip(read_results(tmp_path / "dask")) == strip(read_results(tmp_path / "local"))
+
+
+def test_local_cluster_serves_no_dashboard_on_8787():
+    """dashboard_address=None still binds :8787 on every interface (dask/distributed#8136)."""
+    from pipeline.batch.run import local_cluster
+
+    cluster = local_cluster(1)
+    try:
+        addresses = [sock.getsockname()[:2] for sock in cluster.scheduler.http_server._sockets.values()]
+    finally:
+        cluster.close()
+    assert addresses
+    assert all(host == "127.0.0.1" and port != 8787 for host, port in addresses)

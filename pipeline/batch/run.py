@@ -115,15 +115,29 @@ def _run_local(chunks, options, consume, workers: int) -> None:
         consume(results)
 
 
+def local_cluster(workers: int):
+    """A Dask LocalCluster of ``workers`` single-threaded processes, with no dashboard.
+
+    ``dashboard_address=None`` does not do that (dask/distributed#8136, #7207): the
+    scheduler's HTTP server still binds port 8787 on every interface. So the
+    dashboard is switched off in the scheduler and its HTTP server (health checks
+    only) listens on a free port of the loopback interface.
+    """
+    from dask.distributed import LocalCluster
+
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                        host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                        worker_dashboard_address=None, scheduler_kwargs={"dashboard": False})
+
+
 def _run_dask(chunks, options, consume, sink, scheduler, dask_local) -> None:
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, as_completed
 
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=dask_local, threads_per_worker=1, processes=True,
-                               dashboard_address=None, host="127.0.0.1")
+        cluster = local_cluster(dask_local)
         client = Client(cluster)
     try:
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
