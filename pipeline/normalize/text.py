@@ -121,10 +121,13 @@ def _fix_char(char: str) -> str:
     return _CHAR_FIXES[char]
 
 
+# The words that hold an old-style tone pair, whole: the only words _normalize_word can
+# change, so visiting them alone makes the same edits as visiting every word.
+_OLD_TONE_WORD_RE = re.compile(r"(?i)(?<![^\W\d_])[^\W\d_]*(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])[^\W\d_]*")
 # (pattern, replacement, what must occur in the text for the pass to change anything).
-# A word changes only when it holds an old-style tone pair, which lies within one word.
-_PASSES = ((_CHAR_RE, _fix_char, _CHAR_RE), (_COMBINING_RE, _compose, _COMBINING_RE),
-           (_WORD_RE, _normalize_word, _OLD_TONE_RE))
+_PASSES = ((_CHAR_RE, _fix_char, _CHAR_RE),
+           (_COMBINING_RE, _compose, re.compile(r"[\u0300-\u036f\u1dc0-\u1dff]")),
+           (_OLD_TONE_WORD_RE, _normalize_word, _OLD_TONE_RE))
 
 
 def normalize_text(text: str, *, repair: bool = False) -> NormalizedText:

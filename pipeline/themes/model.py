@@ -104,9 +104,12 @@ def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
     """Score articles (all their sentences) and each sentence alone (with the sentence
     models where given, else with the article model)."""
     features, themes = stage1.named_steps["features"], stage1.named_steps["themes"]
-    docs = [document_string(sents) for sents in sentence_tokens]
     sentences = [document_string([s]) for sents in sentence_tokens for s in sents]
     bounds = np.cumsum([0] + [len(s) for s in sentence_tokens])
+    # An article's string is its sentences' strings joined (the same as document_string
+    # of all its sentences), built from them rather than lower-cased a second time.
+    docs = [" ".join(string for string, tokens in zip(sentences[bounds[i]:bounds[i + 1]], sents)
+                     if len(tokens)) for i, sents in enumerate(sentence_tokens)]
     X_docs = features.transform(docs)
     X_sent = features.transform(sentences) if sentences else None
     article, sentence = [], []
