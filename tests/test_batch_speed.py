@@ -173,3 +173,47 @@ def test_normalize_text_edits_like_the_every_word_pass(text):
 
     fast = normalize_text(text)
     assert (fast.text, [m.edits for m in fast._maps]) == _normalize_every_word(text)
+
+
+# --- features: an article's hashed TF-IDF computed from its sentences' is the same matrix --
+
+def test_article_features_from_sentences_are_the_plain_transform():
+    import numpy as np
+
+    from pipeline.segment import segment_many
+    from pipeline.themes import load_tagger
+    from pipeline.themes.features import document_string, transform_articles_and_sentences
+
+    articles = [Article(id=r["id"], title=r["title"], paragraphs=r["text"].split("\n"))
+                for r in ARTICLES]
+    tokens = [[s.tokens for s in sents] for sents in segment_many(articles, cache=False)]
+    # Edge cases: no sentence; an empty sentence; one-token sentences between longer ones
+    # (3-grams then span three sentences); punctuation that the token pattern drops.
+    tokens += [[], [(), ("Hà Nội",), (",",), ("a b", "c")], [("x",)],
+               [("một", "hai"), ("ba",), ("bốn",), ("năm", "sáu")]]
+    features = load_tagger(cache=False).model.stage1.named_steps["features"]
+    sentences = [document_string([s]) for sents in tokens for s in sents]
+    bounds = np.cumsum([0] + [len(s) for s in tokens])
+    joined = [len(s) > 0 for sents in tokens for s in sents]
+    X_docs, X_sent = transform_articles_and_sentences(features, sentences, bounds, joined)
+    for fast, plain in ((X_docs, features.transform([document_string(s) for s in tokens])),
+                        (X_sent, features.transform(sentences))):
+        assert fast.dtype == plain.dtype and fast.shape == plain.shape
+        assert np.array_equal(fast.indptr, plain.indptr) and np.array_equal(fast.indices, plain.indices)
+        assert np.array_equal(fast.data, plain.data)
+
+
+def test_spanning_ngrams_are_those_of_the_whole_minus_those_of_the_parts():
+    from collections import Counter
+
+    from pipeline.themes.features import _spanning_ngrams
+
+    def ngrams(tokens, low, high):
+        return Counter(" ".join(tokens[i:i + n]) for n in range(low, high + 1)
+                       for i in range(len(tokens) - n + 1))
+
+    parts = [["a", "b"], [], ["c"], ["d"], ["e", "f", "g"], ["h"]]
+    for low, high in ((1, 1), (1, 2), (1, 3), (2, 3)):
+        whole = ngrams([t for p in parts for t in p], low, high)
+        separate = sum((ngrams(p, low, high) for p in parts), Counter())
+        assert Counter(_spanning_ngrams(parts, low, high)) == whole - separate
