@@ -130,7 +130,21 @@ def local_cluster(workers: int):
                         worker_dashboard_address=None, scheduler_kwargs={"dashboard": False})
 
 
+# distributed keeps the last messages of every scheduler/worker/client stream for debugging
+# (``distributed.admin.low-level-log-length``, 1,000 each), and a compute-task message
+# carries its whole chunk: memory then grows with every chunk up to 1,000 of them. A few
+# are enough to debug; set while the client and a local cluster are made, which read it.
+_DASK_CONFIG = {"distributed.admin.low-level-log-length": 20}
+
+
 def _run_dask(chunks, options, consume, sink, scheduler, dask_local) -> None:
+    import dask
+
+    with dask.config.set(_DASK_CONFIG):
+        _run_dask_configured(chunks, options, consume, sink, scheduler, dask_local)
+
+
+def _run_dask_configured(chunks, options, consume, sink, scheduler, dask_local) -> None:
     from dask.distributed import Client, as_completed
 
     cluster = None
