@@ -151,3 +151,30 @@ def test_dask_local_cluster_gives_the_same_results_as_local(tmp_path):
     strip = lambda recs: sorted(json.dumps({k: v for k, v in r.items() if k != "provenance"},
                                            sort_keys=True) for r in recs)
     assert strip(read_results(tmp_path / "dask")) == strip(read_results(tmp_path / "local"))
+
+
+def test_local_cluster_serves_no_dashboard_on_8787():
+    """dashboard_address=None still binds :8787 on every interface (dask/distributed#8136)."""
+    from pipeline.batch.run import local_cluster
+
+    cluster = local_cluster(1)
+    try:
+        addresses = [sock.getsockname()[:2] for sock in cluster.scheduler.http_server._sockets.values()]
+    finally:
+        cluster.close()
+    assert addresses
+    assert all(host == "127.0.0.1" and port != 8787 for host, port in addresses)
+
+
+def test_dask_run_keeps_no_long_message_logs(tmp_path):
+    """distributed logs the last 1,000 messages of each stream, each compute-task message with
+    its whole chunk: memory grew with every chunk. The run keeps only a few."""
+    import dask
+
+    src = write_jsonl(tmp_path / "in.jsonl", sample_records(6))
+    seen = []
+    report = run_batch([str(src)], str(tmp_path / "out"), NO_STAGES, dask_local=1, chunk_size=2,
+                       on_progress=lambda n: seen.append(
+                           dask.config.get("distributed.admin.low-level-log-length")))
+    assert report.written == 6
+    assert seen and max(seen) <= 50

@@ -115,15 +115,43 @@ def _run_local(chunks, options, consume, workers: int) -> None:
         consume(results)
 
 
+def local_cluster(workers: int):
+    """A Dask LocalCluster of ``workers`` single-threaded processes, with no dashboard.
+
+    ``dashboard_address=None`` does not do that (dask/distributed#8136, #7207): the
+    scheduler's HTTP server still binds port 8787 on every interface. So the
+    dashboard is switched off in the scheduler and its HTTP server (health checks
+    only) listens on a free port of the loopback interface.
+    """
+    from dask.distributed import LocalCluster
+
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                        host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                        worker_dashboard_address=None, scheduler_kwargs={"dashboard": False})
+
+
+# distributed keeps the last messages of every scheduler/worker/client stream for debugging
+# (``distributed.admin.low-level-log-length``, 1,000 each), and a compute-task message
+# carries its whole chunk: memory then grows with every chunk up to 1,000 of them. A few
+# are enough to debug; set while the client and a local cluster are made, which read it.
+_DASK_CONFIG = {"distributed.admin.low-level-log-length": 20}
+
+
 def _run_dask(chunks, options, consume, sink, scheduler, dask_local) -> None:
-    from dask.distributed import Client, LocalCluster, as_completed
+    import dask
+
+    with dask.config.set(_DASK_CONFIG):
+        _run_dask_configured(chunks, options, consume, sink, scheduler, dask_local)
+
+
+def _run_dask_configured(chunks, options, consume, sink, scheduler, dask_local) -> None:
+    from dask.distributed import Client, as_completed
 
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=dask_local, threads_per_worker=1, processes=True,
-                               dashboard_address=None, host="127.0.0.1")
+        cluster = local_cluster(dask_local)
         client = Client(cluster)
     try:
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)

@@ -121,6 +121,15 @@ def _fix_char(char: str) -> str:
     return _CHAR_FIXES[char]
 
 
+# The words that hold an old-style tone pair, whole: the only words _normalize_word can
+# change, so visiting them alone makes the same edits as visiting every word.
+_OLD_TONE_WORD_RE = re.compile(r"(?i)(?<![^\W\d_])[^\W\d_]*(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])[^\W\d_]*")
+# (pattern, replacement, what must occur in the text for the pass to change anything).
+_PASSES = ((_CHAR_RE, _fix_char, _CHAR_RE),
+           (_COMBINING_RE, _compose, re.compile(r"[\u0300-\u036f\u1dc0-\u1dff]")),
+           (_OLD_TONE_WORD_RE, _normalize_word, _OLD_TONE_RE))
+
+
 def normalize_text(text: str, *, repair: bool = False) -> NormalizedText:
     """Normalise ``text`` for matching while keeping its layout.
 
@@ -133,8 +142,10 @@ def normalize_text(text: str, *, repair: bool = False) -> NormalizedText:
         text, repairs = repair_text(text)
     maps: list[_EditMap] = []
     current = text
-    for pattern, replace in ((_CHAR_RE, _fix_char), (_COMBINING_RE, _compose),
-                             (_WORD_RE, _normalize_word)):
+    for pattern, replace, needed in _PASSES:
+        # Most text needs no fix: one C-level search then skips the word-by-word pass.
+        if not needed.search(current):
+            continue
         current, edit_map = _substitute(current, pattern, replace)
         if edit_map.edits:
             maps.append(edit_map)

@@ -27,7 +27,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .features import build_features, document_string
+from .features import build_features, document_string, transform_articles_and_sentences
 from .ordinal import OrdinalLevelClassifier
 
 N_STAGE2 = 7
@@ -107,11 +107,12 @@ def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
     """Score articles (all their sentences) and each sentence alone (with the sentence
     models where given, else with the article model)."""
     features, themes = stage1.named_steps["features"], stage1.named_steps["themes"]
-    docs = [document_string(sents) for sents in sentence_tokens]
     sentences = [document_string([s]) for sents in sentence_tokens for s in sents]
     bounds = np.cumsum([0] + [len(s) for s in sentence_tokens])
-    X_docs = features.transform(docs)
-    X_sent = features.transform(sentences) if sentences else None
+    # An article's string is its sentences' strings joined (document_string of all its
+    # sentences): its features are computed from theirs, each token analysed once.
+    joined = [len(s) > 0 for sents in sentence_tokens for s in sents]
+    X_docs, X_sent = transform_articles_and_sentences(features, sentences, bounds, joined)
     article, sentence = [], []
     for estimator in themes.estimators_:
         article.append(_cumulative(estimator, X_docs))
