@@ -7,6 +7,13 @@ from collections import Counter
 from pathlib import Path
 
 
+SENTENCE_NOTE = ("\n  Sentences are scored by per-theme logistic regressions learnt from sentences of "
+                 "training articles\n  labelled on their own (corpus/labels/raw/sentences_*.jsonl) "
+                 "plus the sentences of level-0\n  articles as negatives.")
+SYNTHETIC_NOTE = ("\n  Stage 2 also learns from {} synthetic long reports per article (3-8 held-out "
+                  "articles of a fold\n  read as one, each theme at its highest level among "
+                  "them), so that a theme treated in one\n  paragraph of a long report is not "
+                  "taken for a passing mention (pipeline/themes/augment.py).")
 LEXICON_NOTE = ("\n  Stage 2 also reads the taxonomy's seed lexicon: whether and in how many sentences "
                 "the theme is named\n  (stock phrases removed), how many of those are not "
                 "enumerations, the best sentence P(2) among\n  them, and the article's length.")
@@ -52,9 +59,10 @@ Tags an article with the themes {', '.join(f'`{t}`' for t in model.themes)} at t
   (two sigmoid-calibrated logistic regressions: level >= 1, level 2; C={meta.get('C')}).
 - Stage 2 ({'on' if meta.get('stage2') else 'off'}): per theme, a small ordinal classifier on
   the article's stage-1 scores and its best sentences' scores, trained on {meta.get('folds')}-fold
-  out-of-fold stage-1 scores.{LEXICON_NOTE if meta.get('lexicons') else ''}
-- Per theme and level, the stage whose probability decides (article-level stage 1 or stage 2)
-  and its threshold are chosen on the dev split (best F1 on a 0.05-0.95 grid):
+  out-of-fold stage-1 scores.{LEXICON_NOTE if meta.get('lexicons') else ''}{SENTENCE_NOTE if meta.get('sentence') == 'labelled' else ''}{SYNTHETIC_NOTE.format(meta.get('synthetic')) if meta.get('synthetic') else ''}
+- Per theme and level, the source whose probability decides (article-level stage 1, the best
+  sentence, or stage 2) and its threshold are chosen on the dev split (best F1 on a 0.05-0.95
+  grid{', dev articles and long reports made of them' if meta.get('synthetic') and meta.get('synthetic_dev', True) else ''}):
 
 | theme | threshold level >= 1 | threshold level 2 |
 |---|---|---|

@@ -171,6 +171,17 @@ def _third_readings(path: Path, themes: list[str]) -> dict[tuple[str, str], int]
     return out
 
 
+def _audits(raw_dir: Path, themes: list[str]) -> dict[tuple[str, str], int]:
+    """raw/audit_<theme>.jsonl: the quality pass. Articles whose level disagreed with a plain
+    keyword check (a theme word present at level 0, or none at level >= 1) were read again
+    from scratch, without seeing the first level; the keyword check only chose what to
+    re-read. Same line shape as raw/adjudication.jsonl; applied after it."""
+    out: dict[tuple[str, str], int] = {}
+    for path in sorted(raw_dir.glob("audit_*.jsonl")):
+        out.update(_third_readings(path, themes))
+    return out
+
+
 def _adjudications(path: Path) -> dict[tuple[str, str], int]:
     if not path.exists():
         return {}
@@ -185,7 +196,8 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
     raw = _raw_labels(labels_dir / "raw", themes, texts, dropped)
     settled = _adjudications(labels_dir / "adjudication.jsonl")
     third = _third_readings(labels_dir / "raw" / "adjudication.jsonl", themes)
-    overridden = 0
+    audits = _audits(labels_dir / "raw", themes)
+    overridden = audit_changed = 0
     lines, pairs, disagreements = [], defaultdict(list), []
     unknown = [i for i in raw if i not in pool]
     for article_id in sorted(raw, key=lambda i: hashlib.sha1(i.encode()).hexdigest()):
@@ -208,6 +220,10 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
             if (article_id, theme) in third:
                 overridden += levels[theme] != third[(article_id, theme)]
                 levels[theme] = third[(article_id, theme)]
+        for theme in themes:  # then the quality pass
+            if (article_id, theme) in audits:
+                audit_changed += levels[theme] != audits[(article_id, theme)]
+                levels[theme] = audits[(article_id, theme)]
         doc = pool[article_id]
         line = {"id": article_id, "source": doc.get("source", ""), "title": doc.get("title") or "",
                 "text": doc["text"], "levels": levels, "annotators": [a for a, _ in labels],
@@ -217,6 +233,7 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
         lines.append(line)
     stats = {"pairs": dict(pairs), "disagreements": disagreements, "unknown_ids": unknown,
              "dropped": dropped, "third_readings": len(third), "third_changed": overridden,
+             "audited": len(audits), "audit_changed": audit_changed,
              "adjudicated": sum(1 for d in disagreements
                                 if (d[0], d[1]) in settled or (d[0], d[1]) in third)}
     return lines, stats
@@ -274,7 +291,9 @@ def stats_markdown(lines: list[dict], stats: dict, themes: list[str]) -> str:
         f"{len(stats.get('dropped', []))} ("
         + ", ".join(f"{a}: {c}" for a, c in sorted(Counter(d[0] for d in stats.get('dropped', [])).items()))
         + f"). Third readings (raw/adjudication.jsonl): {stats.get('third_readings', 0)} "
-        f"article x theme levels, {stats.get('third_changed', 0)} of which changed the merged level.",
+        f"article x theme levels, {stats.get('third_changed', 0)} of which changed the merged level. "
+        f"Quality pass (raw/audit_*.jsonl, re-read blind where a keyword check disagreed): "
+        f"{stats.get('audited', 0)} article x theme levels, {stats.get('audit_changed', 0)} changed.",
         "Sources:\n\n" + sources_table(lines),
         "Levels per theme and split:\n\n" + counts_table(lines, themes),
         "Agreement on the double-labelled articles (first two annotators):\n\n"

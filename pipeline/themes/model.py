@@ -20,6 +20,8 @@ average dilutes one paragraph among forty.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -56,18 +58,21 @@ class Scores:
 ENUMERATION_SEPARATORS = 3  # a sentence with this many "," / ";" is a list
 
 
+def _phrase_pattern(phrase: str) -> str:
+    """A lexicon phrase as a regex over segmented text: syllables joined by " " or "_",
+    bounded by whole words ("người chăm" is not in "người chăm_sóc")."""
+    syllables = [re.escape(s) for s in phrase.lower().split()]
+    return r"(?<!\w)" + "[ _]".join(syllables) + r"(?!\w)"
+
+
 def lexicon_matchers(lexicons) -> list:
-    """Per theme, (compiled patterns, stop phrases) from [[lexicon], [stop]] pairs."""
-    import re
+    """Per theme, (one pattern for its lexicon, one for its stop phrases or None) from
+    [[lexicon], [stop]] pairs."""
     out = []
     for lexicon, stop in lexicons:
-        # One alternation per theme, not one pattern per term: the regex engine tries every
-        # term at each position (with the same word boundaries), so it matches exactly when
-        # one of the terms would, in one pass over the sentence instead of one per term.
-        alternation = "|".join(re.escape(p) for p in lexicon)
-        patterns = ([re.compile(r"(?<![^\W\d_])(?:" + alternation + r")(?![^\W\d_])")]
-                    if lexicon else [])
-        out.append((patterns, list(stop)))
+        terms = re.compile("|".join(_phrase_pattern(p) for p in lexicon)) if lexicon else None
+        stops = re.compile("|".join(_phrase_pattern(p) for p in stop)) if stop else None
+        out.append((terms, stops))
     return out
 
 
@@ -76,13 +81,11 @@ def lexicon_flags(matchers, sentence_tokens) -> list[np.ndarray]:
     flat = [s for sents in sentence_tokens for s in sents]
     out = [np.zeros((len(flat), 2)) for _ in matchers]
     for j, tokens in enumerate(flat):
-        low = " ".join(t.lower() for t in tokens)
+        low = " ".join("_".join(t.lower().split()) for t in tokens)
         separators = sum(t in (",", ";") for t in tokens)
-        for k, (patterns, stop) in enumerate(matchers):
-            text = low
-            for phrase in stop:
-                text = text.replace(phrase, " ")
-            if any(p.search(text) for p in patterns):
+        for k, (terms, stops) in enumerate(matchers):
+            text = stops.sub(" ", low) if stops is not None else low
+            if terms is not None and terms.search(text):
                 out[k][j] = (1.0, float(separators < ENUMERATION_SEPARATORS))
     return out
 
@@ -147,6 +150,15 @@ def stage2_features(scores: Scores, theme_index: int) -> np.ndarray:
     return np.hstack([out, extra])
 
 
+def best_sentence(rows: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """(n_articles, 2): the highest P(>=1) and P(2) among each article's sentences."""
+    out = np.zeros((len(bounds) - 1, rows.shape[1] if rows.ndim == 2 else 2))
+    for i in range(len(bounds) - 1):
+        if bounds[i + 1] > bounds[i]:
+            out[i] = rows[bounds[i]:bounds[i + 1]].max(axis=0)
+    return out
+
+
 @dataclass
 class ThemeModel:
     """Everything a tagger needs; saved with skops (see persist.py)."""
@@ -172,6 +184,10 @@ class ThemeModel:
     def candidates(self, scores: Scores) -> dict[str, list[np.ndarray]]:
         """Per source, per theme (n_articles, 2): P(>=1), P(2)."""
         out = {"article": scores.article}
+        if self.sentence:
+            # The guideline's rule read literally: the article is at the level of its best
+            # sentence, whatever its length.
+            out["sentence"] = [best_sentence(rows, scores.bounds) for rows in scores.sentence]
         if self.stage2:
             out["stage2"] = [_cumulative(est, stage2_features(scores, i))
                              for i, est in enumerate(self.stage2)]

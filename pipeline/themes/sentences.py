@@ -73,3 +73,45 @@ def score_sentences(models: list[list], X_sent, fallback: list[np.ndarray]) -> l
                         else fallback[k][:, column])
         out.append(np.column_stack(cols))
     return out
+
+
+NEGATIVES_PER_THEME = 30000
+MIN_LABELLED = 50  # sentences of level-0 articles kept as negatives (sampled)
+
+
+def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
+                                 sentence_levels: list[np.ndarray], seed: int = 0) -> list[list]:
+    """Per theme [model for level >= 1, model for level 2], learnt from labelled sentences.
+
+    Rows: the labelled sentences (their own level), and sentences of articles at level 0
+    for the theme (level 0 by definition; sampled when there are many). A theme with too
+    few labelled sentences (< MIN_LABELLED) has no sentence model: the article model
+    scores its sentences.
+    """
+    rng = np.random.default_rng(seed)
+    n_articles = len(bounds) - 1
+    article_of = np.repeat(np.arange(n_articles), np.diff(bounds))
+    models = []
+    for k in range(levels.shape[1]):
+        labelled = sentence_levels[k] >= 0
+        if labelled.sum() < MIN_LABELLED:
+            models.append([None, None])  # scored by the article model instead
+            continue
+        negatives = np.flatnonzero((levels[article_of, k] == 0) & ~labelled)
+        if len(negatives) > NEGATIVES_PER_THEME:
+            negatives = np.sort(rng.choice(negatives, NEGATIVES_PER_THEME, replace=False))
+        rows = np.concatenate([np.flatnonzero(labelled), negatives])
+        target = np.concatenate([sentence_levels[k][labelled], np.zeros(len(negatives), int)])
+        pair = []
+        for minimum in (1, 2):
+            y = (target >= minimum).astype(int)
+            if y.sum() < 5 or (1 - y).sum() < 5:
+                pair.append(None)
+                continue
+            pair.append(_sentence_lr().fit(X_sent[rows], y))
+        models.append(pair)
+    return models
+
+
+def has_enough_labels(sentence_levels: list[np.ndarray] | None) -> bool:
+    return bool(sentence_levels) and any((s >= 0).sum() >= MIN_LABELLED for s in sentence_levels)

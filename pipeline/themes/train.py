@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -10,13 +11,17 @@ import numpy as np
 from ..errors import DanvanError
 from ..models import Article
 from ..segment import segment_many
+from .augment import concat_scores, synthetic_reports
 from .labels import LabelledArticle, load_labelled
+from .sentence_labels import align_sentence_labels, read_sentence_labels
 from .model import (ThemeModel, Scores, build_stage1, lexicon_flags, lexicon_matchers,
                     stage1_scores, stage2_features)
 from .ordinal import OrdinalLevelClassifier
 from .taxonomy import load_taxonomy
 
 SOURCE_MARGIN = 0.03
+SOURCE_ORDER = ("stage2", "sentence", "article")  # on a dev tie, the earlier decides
+SYNTHETIC = 0.5  # synthetic long reports per real article, for stage 2 (see augment.py)
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.025), 3)
 
 
@@ -27,6 +32,8 @@ class Dataset:
     levels: np.ndarray  # (n_articles, n_themes)
     themes: list[str]
     lexicons: list = field(default_factory=list)  # per theme [lexicon, stop] from the taxonomy
+    # per theme, over every sentence row (articles in order): labelled level or -1
+    sentence_levels: list | None = None
 
     def subset(self, split: str | Sequence[str]) -> np.ndarray:
         names = {split} if isinstance(split, str) else set(split)
@@ -48,7 +55,30 @@ def load_dataset(labels_path=None, taxonomy=None, cache=None) -> Dataset:
     tokens = [[s.tokens for s in sents] for sents in segmented]
     levels = np.array([[a.levels[t] for t in themes] for a in articles], dtype=int)
     lexicons = [[list(t.lexicon), list(t.stop)] for t in taxonomy_themes]
-    return Dataset(articles, tokens, levels, themes, lexicons)
+    sentence_levels = None
+    labels = read_sentence_labels(themes, None if labels_path is None
+                                  else Path(labels_path).parent / "raw")
+    if labels:
+        texts = []
+        for item, sents in zip(articles, segmented):
+            body = as_article(item).text
+            texts.append([s.text_in(item.title if s.paragraph < 0 else body) for s in sents])
+        sentence_levels, _ = align_sentence_labels([a.id for a in articles], texts, themes,
+                                                   labels)
+    return Dataset(articles, tokens, levels, themes, lexicons, sentence_levels)
+
+
+def _rows(bounds: np.ndarray, idx) -> np.ndarray:
+    """The sentence rows of articles ``idx``, in order."""
+    return np.concatenate([np.arange(bounds[i], bounds[i + 1]) for i in idx] or [np.zeros(0, int)])
+
+
+def _sentence_subset(data_levels: list | None, tokens, idx):
+    if data_levels is None:
+        return None
+    bounds = np.cumsum([0] + [len(t) for t in tokens])
+    rows = _rows(bounds, idx)
+    return [levels[rows] for levels in data_levels]
 
 
 def _take(tokens, idx):
@@ -56,22 +86,34 @@ def _take(tokens, idx):
 
 
 def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
-                calibration_cv: int = 3):
-    """The article-level pipeline, and (``sentence``) the sentence models learnt from it."""
+                calibration_cv: int = 3, sentence_levels=None):
+    """The article-level pipeline, and (``sentence``) the sentence models: learnt from
+    labelled sentences where ``sentence_levels`` holds them, else by multiple-instance
+    selection from the article model."""
     from .features import document_string
-    from .sentences import fit_sentence_models
+    from .sentences import fit_labelled_sentence_models, fit_sentence_models
     stage1 = build_stage1(features, C, calibration_cv)
     stage1.fit([document_string(t) for t in tokens], Y)
     if not sentence:
         return stage1, []
     scores = stage1_scores(stage1, tokens)
+    if sentence_levels is not None:
+        return stage1, fit_labelled_sentence_models(scores.X_sent, scores.bounds, Y,
+                                                    sentence_levels)
     return stage1, fit_sentence_models(scores.X_sent, scores.bounds, Y, scores.sentence)
 
 
 def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
-                sentence: bool, lexicons=None) -> Scores:
-    """Stage-1 scores of each training article from a model that did not see it."""
+                sentence: bool, lexicons=None, sentence_levels=None, synthetic: float = 0.0
+                ) -> tuple[Scores, Scores | None, np.ndarray]:
+    """Stage-1 scores of each training article from a model that did not see it; and of
+    ``synthetic`` x n long reports, each made of held-out articles of one fold (their
+    levels are returned with them)."""
     from sklearn.model_selection import KFold
+
+    rng = np.random.default_rng(seed)
+    synth_parts, synth_levels = [], []
+    matchers = lexicon_matchers(lexicons) if lexicons else None
 
     n = len(tokens)
     n_themes = Y.shape[1]
@@ -80,16 +122,27 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
     bounds = np.concatenate([[0], np.cumsum(sent_counts)])
     sentence = [np.zeros((bounds[-1], 2)) for _ in range(n_themes)]
     for fit_idx, held_idx in KFold(folds, shuffle=True, random_state=seed).split(np.arange(n)):
-        stage1, sentence_models = _fit_stage1(_take(tokens, fit_idx), Y[fit_idx], features, C,
-                                              sentence, calibration_cv=3)
+        stage1, sentence_models = _fit_stage1(
+            _take(tokens, fit_idx), Y[fit_idx], features, C, sentence, calibration_cv=3,
+            sentence_levels=_sentence_subset(sentence_levels, tokens, fit_idx))
         scores = stage1_scores(stage1, _take(tokens, held_idx), sentence_models)
+        if synthetic:
+            docs, levels = synthetic_reports(tokens, Y, held_idx,
+                                             int(round(synthetic * len(held_idx))), rng)
+            if docs:
+                part = stage1_scores(stage1, docs, sentence_models)
+                part.lexicon = lexicon_flags(matchers, docs) if matchers else None
+                synth_parts.append(part)
+                synth_levels.append(levels)
         for k in range(n_themes):
             article[k][held_idx] = scores.article[k]
             for j, i in enumerate(held_idx):
                 sentence[k][bounds[i]:bounds[i + 1]] = \
                     scores.sentence[k][scores.bounds[j]:scores.bounds[j + 1]]
-    lexicon = lexicon_flags(lexicon_matchers(lexicons), tokens) if lexicons else None
-    return Scores(article, sentence, bounds, None, lexicon)
+    lexicon = lexicon_flags(matchers, tokens) if matchers else None
+    synth = concat_scores(synth_parts) if synth_parts else None
+    synth_y = np.vstack(synth_levels) if synth_levels else np.zeros((0, n_themes), dtype=int)
+    return Scores(article, sentence, bounds, None, lexicon), synth, synth_y
 
 
 def best_threshold(probability: np.ndarray, truth: np.ndarray, default: float = 0.5) -> float:
@@ -113,24 +166,36 @@ def _f1(truth, predicted) -> float:
 
 def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: bool = True,
               sentence: bool = False, folds: int = 5, seed: int = 0, train_splits=("train",),
-              dev_split: str = "dev", lexicon: bool = True) -> ThemeModel:
+              dev_split: str = "dev", lexicon: bool = True,
+              synthetic: float = SYNTHETIC, synthetic_dev: bool = True) -> ThemeModel:
     train_idx, dev_idx = data.subset(train_splits), data.subset(dev_split)
     if len(train_idx) < 10:
         raise DanvanError(f"only {len(train_idx)} training articles: too few to train")
     tokens, Y = data.tokens, data.levels
-    sentence = sentence and stage2
+    from .sentences import has_enough_labels
+    sentence_levels = None
+    if sentence != "mil" and has_enough_labels(data.sentence_levels):
+        sentence = True  # labelled sentences: the sentence models learn the guideline's rule
+        sentence_levels = _sentence_subset(data.sentence_levels, tokens, train_idx)
+    sentence = bool(sentence) and stage2
     stage1, sentence_models = _fit_stage1(_take(tokens, train_idx), Y[train_idx], features, C,
-                                          sentence, calibration_cv=3)
+                                          sentence, calibration_cv=3,
+                                          sentence_levels=sentence_levels if sentence else None)
     lexicons = data.lexicons if (lexicon and stage2 and any(l[0] for l in data.lexicons)) else None
     model = ThemeModel(themes=list(data.themes), stage1=stage1, sentence=sentence_models,
                        meta={"lexicons": lexicons} if lexicons else {})
     if stage2:
         folds = max(2, min(folds, len(train_idx) // 5))
-        oof = _oof_scores(_take(tokens, train_idx), Y[train_idx], features, C, folds, seed,
-                          sentence, lexicons)
+        oof, synth, synth_y = _oof_scores(_take(tokens, train_idx), Y[train_idx], features, C,
+                                          folds, seed, sentence, lexicons,
+                                          sentence_levels if sentence else None, synthetic)
         for k in range(len(data.themes)):
+            X2, y2 = stage2_features(oof, k), Y[train_idx, k]
+            if synth is not None:
+                X2 = np.vstack([X2, stage2_features(synth, k)])
+                y2 = np.concatenate([y2, synth_y[:, k]])
             combiner = OrdinalLevelClassifier(C=1.0)
-            combiner.fit(stage2_features(oof, k), Y[train_idx, k])
+            combiner.fit(X2, y2)
             model.stage2.append(combiner)
     # Thresholds: chosen on dev, where the model has seen no label.
     # Per boundary, the stage (article-level or stage 2) with the better dev F1 decides.
@@ -138,10 +203,19 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     # article-level model dilutes a one-paragraph theme; so the article model must beat it
     # on dev by SOURCE_MARGIN to be chosen (dev is national news mostly).
     if len(dev_idx):
-        candidates = model.candidates(model.scores(_take(tokens, dev_idx)))
-        order = sorted(candidates, key=lambda name: name != "stage2")
+        dev_scores = model.scores(_take(tokens, dev_idx))
+        dev_truth = Y[dev_idx]
+        if synthetic and synthetic_dev:  # long reports of dev articles weigh in the choice
+            docs, levels = synthetic_reports(tokens, Y, dev_idx,
+                                             int(round(synthetic * len(dev_idx))),
+                                             np.random.default_rng(seed + 1))
+            if docs:
+                dev_scores = concat_scores([dev_scores, model.scores(docs)])
+                dev_truth = np.vstack([dev_truth, levels])
+        candidates = model.candidates(dev_scores)
+        order = sorted(candidates, key=lambda name: SOURCE_ORDER.index(name))
         for k in range(len(data.themes)):
-            truth = Y[dev_idx, k]
+            truth = dev_truth[:, k]
             picks, thresholds = [], []
             for column, minimum in ((0, 1), (1, 2)):
                 best = None
@@ -149,7 +223,7 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
                     p = candidates[name][k][:, column]
                     t = best_threshold(p, truth >= minimum)
                     f1 = _f1(truth >= minimum, p >= t)
-                    margin = 0.0 if name == "stage2" else SOURCE_MARGIN
+                    margin = SOURCE_MARGIN if name == "article" else 0.0
                     if best is None or f1 > best[0] + margin:
                         best = (f1, name, t)
                 picks.append(best[1])
@@ -158,8 +232,10 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
             model.thresholds.append(thresholds)
     else:
         model.thresholds = [[0.5, 0.5] for _ in data.themes]
-    model.meta = {**model.meta, "features": features, "C": C, "stage2": stage2, "sentence": sentence,
-                  "folds": folds, "seed": seed,
+    model.meta = {**model.meta, "features": features, "C": C, "stage2": stage2,
+                  "sentence": ("labelled" if sentence_levels is not None and sentence else sentence),
+                  "folds": folds, "seed": seed, "synthetic": synthetic,
+                  "synthetic_dev": synthetic_dev,
                   "trained": dt.datetime.now().isoformat(timespec="seconds"),
                   "n_train": int(len(train_idx)), "n_dev": int(len(dev_idx)),
                   "train_splits": list(train_splits)}

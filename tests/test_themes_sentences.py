@@ -1,0 +1,100 @@
+"""Quality pass of the labelled set (audits) and the sentence-level labels and models."""
+import json
+
+import numpy as np
+
+
+def _write(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_audit_lines_set_levels_after_third_readings(tmp_path):
+    from pipeline.themes.labels import assemble
+    (tmp_path / "raw").mkdir()
+    _write(tmp_path / "pool.jsonl", [{"id": f"p{i}", "text": f"văn bản {i}"} for i in range(3)])
+    _write(tmp_path / "raw" / "annotator_a.jsonl",
+           [{"id": f"p{i}", "religion": 0, "new_rural": 1} for i in range(3)])
+    _write(tmp_path / "raw" / "adjudication.jsonl", [{"id": "p0", "new_rural": 2, "rule": "x"}])
+    _write(tmp_path / "raw" / "audit_new_rural.jsonl",
+           [{"id": "p0", "new_rural": 0, "rule": "'mới đây' = recently"}])
+    _write(tmp_path / "raw" / "audit_religion.jsonl",
+           [{"id": "p1", "religion": 1, "rule": "pagoda as a landmark"},
+            {"id": "p2", "religion": 0, "rule": "kept"}])
+    lines, stats = assemble(["religion", "new_rural"], tmp_path)
+    levels = {l["id"]: l["levels"] for l in lines}
+    assert levels["p0"]["new_rural"] == 0  # the audit comes after the third reading
+    assert levels["p1"] == {"religion": 1, "new_rural": 1}
+    assert levels["p2"] == {"religion": 0, "new_rural": 1}
+    assert stats["audited"] == 3 and stats["audit_changed"] == 2
+
+
+def test_sentence_labels_are_placed_by_index_or_found_again_by_text(tmp_path):
+    from pipeline.themes.sentence_labels import align_sentence_labels, read_sentence_labels
+    _write(tmp_path / "sentences_religion.jsonl", [
+        {"sid": "a#1", "id": "a", "index": 1, "text": "Lễ Phật đản  tại chùa.", "level": 2},
+        {"sid": "a#0", "id": "a", "index": 0, "text": "Câu đã dời chỗ.", "level": 1},
+        {"sid": "b#5", "id": "b", "index": 5, "text": "Câu không còn nữa.", "level": 2},
+        {"sid": "b#0", "id": "b", "index": 0, "text": "x", "level": 7},  # not a level: skipped
+    ])
+    labels = read_sentence_labels(["religion", "ethnicity"], tmp_path)
+    texts = [["Mở đầu.", "Lễ Phật đản tại chùa.", "Câu đã dời chỗ."], ["Một câu."]]
+    levels, missing = align_sentence_labels(["a", "b"], texts, ["religion", "ethnicity"], labels)
+    assert levels[0].tolist() == [-1, 2, 1, -1]
+    assert levels[1].tolist() == [-1, -1, -1, -1]
+    assert missing == 1
+
+
+def test_labelled_sentence_models_learn_the_sentence_rule():
+    from scipy import sparse
+    from pipeline.themes.sentences import fit_labelled_sentence_models, score_sentences
+    rng = np.random.default_rng(0)
+    # Feature 0: the theme named; feature 1: something concrete about it; others noise.
+    n_articles, per = 90, 5  # 60 labelled sentences: above MIN_LABELLED
+    X = rng.random((n_articles * per, 6)) * 0.1
+    bounds = np.arange(0, n_articles * per + 1, per)
+    levels = np.zeros((n_articles, 1), int)
+    sentence_levels = [np.full(n_articles * per, -1)]
+    for i in range(n_articles):
+        level = i % 3
+        levels[i, 0] = level
+        if level:
+            row = bounds[i]
+            X[row, 0] = 1.0
+            X[row, 1] = 1.0 if level == 2 else 0.0
+            sentence_levels[0][row] = level
+    models = fit_labelled_sentence_models(sparse.csr_matrix(X), bounds, levels, sentence_levels)
+    probe = sparse.csr_matrix(np.array([[1.0, 1.0, 0, 0, 0, 0], [1.0, 0, 0, 0, 0, 0],
+                                        [0, 0, 0.05, 0.05, 0.05, 0.05]]))
+    scores = score_sentences(models, probe, [np.zeros((3, 2))])[0]
+    assert scores[0, 1] > 0.5 > scores[1, 1]  # concrete sentence: level 2; a mention: not
+    assert scores[1, 0] > 0.5 > scores[2, 0]  # a mention: level >= 1; noise: not
+
+
+def test_best_sentence_takes_each_articles_maximum():
+    from pipeline.themes.model import best_sentence
+    rows = np.array([[0.1, 0.0], [0.9, 0.2], [0.3, 0.8], [0.5, 0.4]])
+    out = best_sentence(rows, np.array([0, 2, 2, 4]))
+    assert out.tolist() == [[0.9, 0.2], [0.0, 0.0], [0.5, 0.8]]
+
+
+def test_lexicon_matches_whole_segmented_words_only():
+    from pipeline.themes.model import lexicon_flags, lexicon_matchers
+    matchers = lexicon_matchers([[["người chăm", "dân tộc thiểu số"], []]])
+    article = [[("Bà", "là", "người", "chăm sóc", "duy nhất", "."),
+                ("Đồng bào", "người", "Chăm", "đón", "lễ", "."),
+                ("Hỗ trợ", "hộ", "dân tộc", "thiểu số", "."),
+                ("Hỗ trợ", "hộ", "dân tộc thiểu số", ".")]]
+    (flags,) = lexicon_flags(matchers, article)
+    assert flags[:, 0].tolist() == [0.0, 1.0, 1.0, 1.0]
+
+
+def test_synthetic_reports_take_each_themes_highest_level():
+    from pipeline.themes.augment import synthetic_reports
+    tokens = [[("câu", str(i))] for i in range(10)]
+    Y = np.array([[i % 3, 0] for i in range(10)])
+    docs, levels = synthetic_reports(tokens, Y, np.arange(10), 20, np.random.default_rng(1))
+    assert len(docs) == 20 and levels.shape == (20, 2)
+    for doc, level in zip(docs, levels):
+        parts = [int(sentence[1]) for sentence in doc]
+        assert 3 <= len(parts) <= 8 and len(set(parts)) == len(parts)
+        assert level.tolist() == [max(p % 3 for p in parts), 0]
