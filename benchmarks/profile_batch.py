@@ -67,7 +67,9 @@ class StageTimer:
         self._undo = []
 
     def wrap(self, owner, name: str, label: str) -> None:
-        original = getattr(owner, name)
+        original = getattr(owner, name, None)
+        if original is None:  # an older or newer layout of the code: time what exists
+            return
         seconds = self.seconds
         seconds.setdefault(label, 0.0)
 
@@ -96,11 +98,12 @@ def stage_timer() -> StageTimer:
     import pipeline.batch.work as work
     from pipeline.models import Article
     from pipeline.segment.cache import SegmentCache
+    from pipeline.themes.tag import ThemeTagger
 
     timer = StageTimer()
     for owner, name, label in (
             (work, "_locate", "geo find_province"),
-            (work, "_tag_chunk", "themes (segment + tag)"),
+            (ThemeTagger, "tag_many", "themes (segment + tag)"),
             (segment, "_segment_blocks", "  segment"),
             (underthesea, "word_tokenize", "    word_tokenize"),
             (underthesea, "sent_tokenize", "    sent_tokenize"),

@@ -218,3 +218,20 @@ def test_spanning_ngrams_are_those_of_the_whole_minus_those_of_the_parts():
         whole = ngrams([t for p in parts for t in p], low, high)
         separate = sum((ngrams(p, low, high) for p in parts), Counter())
         assert Counter(_spanning_ngrams(parts, low, high)) == whole - separate
+
+
+_PHRASES = st.sampled_from(["dân", "dân tộc", "tộc", "đồng bào", "bào", "a", "a b", "19", "ntm", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PHRASES, min_size=1, max_size=5),
+       st.lists(st.sampled_from(["dân", "tộc", "dân_tộc", "đồng_bào", "bào", "a", "b", "a_b", "19",
+                                 "ntm", "xntm", ",", "_", "đồng"]), max_size=10))
+def test_phrases_pattern_matches_and_replaces_like_the_plain_alternation(phrases, words):
+    from pipeline.themes.model import _phrase_pattern, _phrases_pattern
+
+    text = " ".join(words)
+    plain = re.compile("|".join(_phrase_pattern(p) for p in phrases))
+    fast = _phrases_pattern(phrases)
+    assert fast.sub(" ", text) == plain.sub(" ", text)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -58,11 +58,22 @@ class Scores:
 ENUMERATION_SEPARATORS = 3  # a sentence with this many "," / ";" is a list
 
 
+def _phrase_body(phrase: str) -> str:
+    return "[ _]".join(re.escape(s) for s in phrase.lower().split())
+
+
 def _phrase_pattern(phrase: str) -> str:
     """A lexicon phrase as a regex over segmented text: syllables joined by " " or "_",
     bounded by whole words ("người chăm" is not in "người chăm_sóc")."""
-    syllables = [re.escape(s) for s in phrase.lower().split()]
-    return r"(?<!\w)" + "[ _]".join(syllables) + r"(?!\w)"
+    return r"(?<!\w)" + _phrase_body(phrase) + r"(?!\w)"
+
+
+def _phrases_pattern(phrases) -> re.Pattern:
+    """``"|".join(_phrase_pattern(p) for p in phrases)`` with the word bounds taken out of
+    the alternation: they depend on the position alone, so the phrases are tried in the
+    same order and the same one matches, but the engine skips a position inside a word
+    at once instead of trying every phrase there."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(_phrase_body(p) for p in phrases) + r")(?!\w)")
 
 
 def lexicon_matchers(lexicons) -> list:
@@ -70,8 +81,8 @@ def lexicon_matchers(lexicons) -> list:
     [[lexicon], [stop]] pairs."""
     out = []
     for lexicon, stop in lexicons:
-        terms = re.compile("|".join(_phrase_pattern(p) for p in lexicon)) if lexicon else None
-        stops = re.compile("|".join(_phrase_pattern(p) for p in stop)) if stop else None
+        terms = _phrases_pattern(lexicon) if lexicon else None
+        stops = _phrases_pattern(stop) if stop else None
         out.append((terms, stops))
     return out
 
