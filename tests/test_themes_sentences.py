@@ -98,3 +98,20 @@ def test_synthetic_reports_take_each_themes_highest_level():
         parts = [int(sentence[1]) for sentence in doc]
         assert 3 <= len(parts) <= 8 and len(set(parts)) == len(parts)
         assert level.tolist() == [max(p % 3 for p in parts), 0]
+
+
+def test_sentence_mode_is_checked_and_auto_needs_labels():
+    import pytest
+    from pipeline.errors import DanvanError
+    from pipeline.themes.train import Dataset, _sentence_mode
+    labelled = Dataset([], [], np.zeros((0, 1), int), ["t"], [],
+                       [np.array([2] * 30 + [0] * 30)])
+    bare = Dataset([], [], np.zeros((0, 1), int), ["t"], [], None)
+    assert _sentence_mode("auto", labelled, True) == "labelled"
+    assert _sentence_mode("auto", bare, True) == "off"
+    assert _sentence_mode("mil", bare, True) == "mil"
+    assert _sentence_mode("auto", labelled, False) == "off"  # no stage 2: nothing reads them
+    with pytest.raises(DanvanError, match="labelled sentences"):
+        _sentence_mode("labelled", bare, True)
+    with pytest.raises(DanvanError, match="one of"):
+        _sentence_mode(True, labelled, True)

@@ -117,7 +117,7 @@ def test_sentence_level_models_option_trains_and_tags(toy_model, monkeypatch):
     from pipeline.themes.train import fit_model, load_dataset
     monkeypatch.setenv("DANVAN_CACHE", str(toy_model["root"] / "cache"))
     data = load_dataset(toy_model["labels"], toy_model["taxonomy"])
-    model = fit_model(data, sentence=True, folds=3)
+    model = fit_model(data, sentence="mil", folds=3)
     assert len(model.sentence) == 2 and all(len(pair) == 2 for pair in model.sentence)
     tags = ThemeTagger(model, cache=False).tag(Article(id="z", paragraphs=[
         "Ngư dân ra khơi đánh bắt hải sản trong chuyến biển đầu năm.",

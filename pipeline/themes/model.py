@@ -21,8 +21,8 @@ average dilutes one paragraph among forty.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -78,13 +78,15 @@ def _phrases_pattern(phrases) -> re.Pattern:
 
 def lexicon_matchers(lexicons) -> list:
     """Per theme, (one pattern for its lexicon, one for its stop phrases or None) from
-    [[lexicon], [stop]] pairs."""
-    out = []
-    for lexicon, stop in lexicons:
-        terms = _phrases_pattern(lexicon) if lexicon else None
-        stops = _phrases_pattern(stop) if stop else None
-        out.append((terms, stops))
-    return out
+    [[lexicon], [stop]] pairs. Compiled once per lexicon: tagging asks for them per chunk."""
+    return list(_compiled_matchers(tuple((tuple(lexicon), tuple(stop))
+                                         for lexicon, stop in lexicons)))
+
+
+@lru_cache(maxsize=16)
+def _compiled_matchers(lexicons: tuple) -> tuple:
+    return tuple((_phrases_pattern(lexicon) if lexicon else None,
+                  _phrases_pattern(stop) if stop else None) for lexicon, stop in lexicons)
 
 
 def lexicon_flags(matchers, sentence_tokens) -> list[np.ndarray]:
@@ -180,8 +182,8 @@ class ThemeModel:
     sentence: list = field(default_factory=list)  # per theme [LR level>=1, LR level 2] or empty
     thresholds: list = field(default_factory=list)  # per theme [t(>=1), t(2)], chosen on dev
     meta: dict = field(default_factory=dict)
-    # Per theme and boundary, which stage's probability decides: "stage2" or "article"
-    # (chosen on dev; empty means stage 2 wherever it exists).
+    # Per theme and boundary, which source's probability decides: "stage2", "sentence" or
+    # "article" (chosen on dev; empty means stage 2 wherever it exists).
     sources: list = field(default_factory=list)
 
     @property

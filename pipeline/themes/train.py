@@ -14,12 +14,14 @@ from ..segment import segment_many
 from .augment import concat_scores, synthetic_reports
 from .labels import LabelledArticle, load_labelled
 from .sentence_labels import align_sentence_labels, read_sentence_labels
+from .sentences import has_enough_labels
 from .model import (ThemeModel, Scores, build_stage1, lexicon_flags, lexicon_matchers,
                     stage1_scores, stage2_features)
 from .ordinal import OrdinalLevelClassifier
 from .taxonomy import load_taxonomy
 
 SOURCE_MARGIN = 0.03
+SENTENCE_MODES = ("auto", "labelled", "mil", "off")
 SOURCE_ORDER = ("stage2", "sentence", "article")  # on a dev tie, the earlier decides
 SYNTHETIC = 0.5  # synthetic long reports per real article, for stage 2 (see augment.py)
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.025), 3)
@@ -113,7 +115,6 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
 
     rng = np.random.default_rng(seed)
     synth_parts, synth_levels = [], []
-    matchers = lexicon_matchers(lexicons) if lexicons else None
 
     n = len(tokens)
     n_themes = Y.shape[1]
@@ -130,16 +131,14 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
             docs, levels = synthetic_reports(tokens, Y, held_idx,
                                              int(round(synthetic * len(held_idx))), rng)
             if docs:
-                part = stage1_scores(stage1, docs, sentence_models)
-                part.lexicon = lexicon_flags(matchers, docs) if matchers else None
-                synth_parts.append(part)
+                synth_parts.append(stage1_scores(stage1, docs, sentence_models, lexicons))
                 synth_levels.append(levels)
         for k in range(n_themes):
             article[k][held_idx] = scores.article[k]
             for j, i in enumerate(held_idx):
                 sentence[k][bounds[i]:bounds[i + 1]] = \
                     scores.sentence[k][scores.bounds[j]:scores.bounds[j + 1]]
-    lexicon = lexicon_flags(matchers, tokens) if matchers else None
+    lexicon = lexicon_flags(lexicon_matchers(lexicons), tokens) if lexicons else None
     synth = concat_scores(synth_parts) if synth_parts else None
     synth_y = np.vstack(synth_levels) if synth_levels else np.zeros((0, n_themes), dtype=int)
     return Scores(article, sentence, bounds, None, lexicon), synth, synth_y
@@ -164,31 +163,47 @@ def _f1(truth, predicted) -> float:
     return float(f1_score(truth, predicted, zero_division=0.0))
 
 
+def _sentence_mode(mode: str, data: Dataset, stage2: bool) -> str:
+    """The sentence models to fit: "labelled" (learnt from labelled sentences), "mil"
+    (multiple-instance selection from the article model) or "off". "auto" is "labelled"
+    when the labelled set holds sentence labels, else "off"."""
+    if mode not in SENTENCE_MODES:
+        raise DanvanError(f"sentence models must be one of {SENTENCE_MODES}, not {mode!r}")
+    if not stage2:
+        return "off"  # only stage 2 and the best-sentence source read them
+    if mode in ("auto", "labelled"):
+        if has_enough_labels(data.sentence_levels):
+            return "labelled"
+        if mode == "labelled":
+            raise DanvanError("no theme has enough labelled sentences "
+                              "(corpus/labels/raw/sentences_<theme>.jsonl)")
+        return "off"
+    return mode
+
+
 def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: bool = True,
-              sentence: bool = False, folds: int = 5, seed: int = 0, train_splits=("train",),
+              sentence: str = "auto", folds: int = 5, seed: int = 0, train_splits=("train",),
               dev_split: str = "dev", lexicon: bool = True,
               synthetic: float = SYNTHETIC, synthetic_dev: bool = True) -> ThemeModel:
     train_idx, dev_idx = data.subset(train_splits), data.subset(dev_split)
     if len(train_idx) < 10:
         raise DanvanError(f"only {len(train_idx)} training articles: too few to train")
     tokens, Y = data.tokens, data.levels
-    from .sentences import has_enough_labels
-    sentence_levels = None
-    if sentence != "mil" and has_enough_labels(data.sentence_levels):
-        sentence = True  # labelled sentences: the sentence models learn the guideline's rule
-        sentence_levels = _sentence_subset(data.sentence_levels, tokens, train_idx)
-    sentence = bool(sentence) and stage2
+    mode = _sentence_mode(sentence, data, stage2)
+    sentence = mode != "off"
+    sentence_levels = (_sentence_subset(data.sentence_levels, tokens, train_idx)
+                       if mode == "labelled" else None)
     stage1, sentence_models = _fit_stage1(_take(tokens, train_idx), Y[train_idx], features, C,
                                           sentence, calibration_cv=3,
-                                          sentence_levels=sentence_levels if sentence else None)
+                                          sentence_levels=sentence_levels)
     lexicons = data.lexicons if (lexicon and stage2 and any(l[0] for l in data.lexicons)) else None
     model = ThemeModel(themes=list(data.themes), stage1=stage1, sentence=sentence_models,
                        meta={"lexicons": lexicons} if lexicons else {})
     if stage2:
         folds = max(2, min(folds, len(train_idx) // 5))
         oof, synth, synth_y = _oof_scores(_take(tokens, train_idx), Y[train_idx], features, C,
-                                          folds, seed, sentence, lexicons,
-                                          sentence_levels if sentence else None, synthetic)
+                                          folds, seed, sentence, lexicons, sentence_levels,
+                                          synthetic)
         for k in range(len(data.themes)):
             X2, y2 = stage2_features(oof, k), Y[train_idx, k]
             if synth is not None:
@@ -198,10 +213,10 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
             combiner.fit(X2, y2)
             model.stage2.append(combiner)
     # Thresholds: chosen on dev, where the model has seen no label.
-    # Per boundary, the stage (article-level or stage 2) with the better dev F1 decides.
-    # Stage 2 reads single sentences and carries over to long provincial reports, where the
-    # article-level model dilutes a one-paragraph theme; so the article model must beat it
-    # on dev by SOURCE_MARGIN to be chosen (dev is national news mostly).
+    # Per boundary, the source (stage 2, best sentence, article) with the better dev F1 decides.
+    # Stage 2 and the best sentence read single sentences and carry over to long provincial
+    # reports, where the article-level model dilutes a one-paragraph theme; so the article
+    # model must beat them on dev by SOURCE_MARGIN to be chosen (dev is national news mostly).
     if len(dev_idx):
         dev_scores = model.scores(_take(tokens, dev_idx))
         dev_truth = Y[dev_idx]
@@ -233,7 +248,7 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     else:
         model.thresholds = [[0.5, 0.5] for _ in data.themes]
     model.meta = {**model.meta, "features": features, "C": C, "stage2": stage2,
-                  "sentence": ("labelled" if sentence_levels is not None and sentence else sentence),
+                  "sentence": mode,
                   "folds": folds, "seed": seed, "synthetic": synthetic,
                   "synthetic_dev": synthetic_dev,
                   "trained": dt.datetime.now().isoformat(timespec="seconds"),
