@@ -49,7 +49,8 @@ def _previous_sections() -> dict[str, str]:
     if not path.exists():
         return {}
     parts = re.split(r"^<!-- bench:(\w+) -->\n", path.read_text(encoding="utf-8"), flags=re.M)
-    return {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+    # Stripped to one trailing newline, as fresh sections are: rewriting keeps them as they were.
+    return {parts[i]: parts[i + 1].rstrip() + "\n" for i in range(1, len(parts) - 1, 2)}
 
 
 def _cores() -> int:
