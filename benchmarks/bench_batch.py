@@ -2,6 +2,8 @@
 
 On N articles of ../shared/corpus (default 20,000; BENCH_BATCH_N to change):
 - the floor: underthesea word_tokenize alone on the same paragraphs, on all cores;
+- the same with danvan's decoder of underthesea's model (pipeline.segment.words), which
+  the pipeline uses: same words, faster, so end to end can beat the issue's floor;
 - end-to-end ``run_batch`` (clean -> themes -> citations -> JSONL), segmentation cache empty;
 - ratio end-to-end / floor (aim >= 0.80);
 - 1 vs 2 workers on a subset;
@@ -63,8 +65,9 @@ class RssSampler(threading.Thread):
             time.sleep(0.25)
 
 
-def _floor(input_path: Path, workers: int) -> tuple[float, int]:
-    """Articles/s of word_tokenize alone over every paragraph, on ``workers`` processes."""
+def _floor(input_path: Path, workers: int, decoder: bool = False) -> tuple[float, int]:
+    """Articles/s of word_tokenize alone over every paragraph, on ``workers`` processes:
+    underthesea's (the issue's floor), or with ``decoder`` danvan's equivalent one."""
     from joblib import Parallel, delayed
 
     def chunks():
@@ -80,7 +83,7 @@ def _floor(input_path: Path, workers: int) -> tuple[float, int]:
 
     start = time.perf_counter()
     results = Parallel(n_jobs=workers, backend="loky", return_as="generator", pre_dispatch="2*n_jobs")(
-        delayed(_tokenize_chunk)(chunk) for chunk in chunks())
+        delayed(_tokenize_chunk)(chunk, decoder) for chunk in chunks())
     articles = tokens = 0
     for n_articles, n_tokens in results:
         articles += n_articles
@@ -88,8 +91,11 @@ def _floor(input_path: Path, workers: int) -> tuple[float, int]:
     return articles / (time.perf_counter() - start), tokens
 
 
-def _tokenize_chunk(texts: list[str]) -> tuple[int, int]:
-    from underthesea import word_tokenize
+def _tokenize_chunk(texts: list[str], decoder: bool = False) -> tuple[int, int]:
+    if decoder:
+        from pipeline.segment.words import word_tokenize
+    else:
+        from underthesea import word_tokenize
 
     tokens = 0
     for text in texts:
@@ -135,6 +141,7 @@ def run() -> str:
         _write_input(tmp / "subset.jsonl", SUBSET)
         dask_n = _write_input(tmp / "dask.jsonl", DASK_N)
         floor_rate, tokens = _floor(tmp / "in.jsonl", workers)
+        decoder_rate, _ = _floor(tmp / "in.jsonl", workers, decoder=True)
         report, peaks, peak_all = _e2e(tmp / "in.jsonl", tmp / "e2e", workers=workers,
                                        marks=(10_000, 20_000))
         e2e_rate = report.written / report.seconds
@@ -148,6 +155,9 @@ def run() -> str:
         (f"end-to-end (clean, themes, citations, write), {workers} workers, cache empty",
          f"{e2e_rate:.1f} articles/s ({report.failed} failed)"),
         ("ratio end-to-end / floor (aim >= 0.80)", f"{e2e_rate / floor_rate:.2f}"),
+        (f"danvan's segmentation decoder alone (same words as word_tokenize), {workers} workers",
+         f"{decoder_rate:.1f} articles/s"),
+        ("ratio end-to-end / danvan's decoder alone", f"{e2e_rate / decoder_rate:.2f}"),
         (f"1 worker, {SUBSET:,} articles", f"{one.written / one.seconds:.1f} articles/s"),
         (f"2 workers, {SUBSET:,} articles", f"{two.written / two.seconds:.1f} articles/s "
                                             f"(x{(two.written / two.seconds) / (one.written / one.seconds):.2f})"),

@@ -57,7 +57,9 @@ def _find_sentence(haystack: str, sentence: str, cursor: int) -> tuple[int, int]
 
 def _segment_block(block: str) -> list[list]:
     """[[start, end, [tokens]], ...] for one newline-free block, offsets into ``block``."""
-    from underthesea import sent_tokenize, word_tokenize
+    from underthesea import sent_tokenize
+
+    from .words import word_tokenize
 
     normalised = normalize_text(block)
     out: list[list] = []
