@@ -79,7 +79,10 @@ def _is_i32(text: str) -> bool:
 
 def _is_title(text: str) -> bool:
     """underthesea's ``istitle``: every space-separated part starts with an unchanged-by-upper char."""
-    return all(part[0] == part[0].upper() for part in text.split(" "))
+    for part in text.split(" "):
+        if part[0] != part[0].upper():
+            return False
+    return True
 
 
 class CrfWordSegmenter:
