@@ -115,3 +115,28 @@ def test_sentence_mode_is_checked_and_auto_needs_labels():
         _sentence_mode("labelled", bare, True)
     with pytest.raises(DanvanError, match="one of"):
         _sentence_mode(True, labelled, True)
+
+
+def test_labelled_weight_makes_labelled_hard_negatives_count():
+    from scipy import sparse
+    from pipeline.themes.sentences import fit_labelled_sentence_models, score_sentences
+    rng = np.random.default_rng(1)
+    # Level-2 sentences: features 0 and 1; labelled level-1 sentences (the hard cases): feature
+    # 0 and a little of 1; level-0 articles: noise only.
+    n_articles, per = 120, 5
+    X = rng.random((n_articles * per, 4)) * 0.1
+    bounds = np.arange(0, n_articles * per + 1, per)
+    levels = np.zeros((n_articles, 1), int)
+    sentence_levels = [np.full(n_articles * per, -1)]
+    for i in range(0, n_articles, 2):
+        level = 2 if i % 4 == 0 else 1
+        levels[i, 0] = level
+        row = bounds[i]
+        X[row, 0], X[row, 1] = 1.0, (1.0 if level == 2 else 0.5)
+        sentence_levels[0][row] = level
+    X = sparse.csr_matrix(X)
+    probe = sparse.csr_matrix(np.array([[1.0, 0.6, 0, 0]]))  # between a mention and a fact
+    p2 = [score_sentences(fit_labelled_sentence_models(X, bounds, levels, sentence_levels,
+                                                       labelled_weight=w), probe,
+                          [np.zeros((1, 2))])[0][0, 1] for w in (1.0, 10.0)]
+    assert p2[1] < p2[0]

@@ -123,3 +123,20 @@ def test_sentence_level_models_option_trains_and_tags(toy_model, monkeypatch):
         "Ngư dân ra khơi đánh bắt hải sản trong chuyến biển đầu năm.",
         "Mỗi tàu cá của ngư dân thu được 7 tấn cá ngừ sau chuyến đi."]))
     assert tags[0].level == 2 and tags[1].level == 0
+
+
+def test_thresholds_on_oof_never_read_dev_labels(toy_model, monkeypatch):
+    # thresholds_on="oof" is for comparing training options on dev: dev must play no part,
+    # so changing every dev label must leave the thresholds and their sources as they were.
+    from pipeline.errors import DanvanError
+    from pipeline.themes.train import fit_model, load_dataset
+    monkeypatch.setenv("DANVAN_CACHE", str(toy_model["root"] / "cache"))
+    data = load_dataset(toy_model["labels"], toy_model["taxonomy"])
+    with pytest.raises(DanvanError):
+        fit_model(data, thresholds_on="test")
+    first = fit_model(data, folds=3, thresholds_on="oof")
+    dev = data.subset("dev")
+    assert len(dev)
+    data.levels[dev] = 2 - data.levels[dev]
+    second = fit_model(data, folds=3, thresholds_on="oof")
+    assert first.thresholds == second.thresholds and first.sources == second.sources

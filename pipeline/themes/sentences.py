@@ -16,9 +16,12 @@ POSITIVES_PER_ARTICLE = 2
 ROUNDS = 2
 
 
-def _sentence_lr():
+SENTENCE_C = 4.0
+
+
+def _sentence_lr(C: float = SENTENCE_C):
     from sklearn.linear_model import LogisticRegression
-    return LogisticRegression(C=4.0, class_weight="balanced", solver="liblinear", max_iter=2000)
+    return LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=2000)
 
 
 def fit_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
@@ -76,17 +79,22 @@ def score_sentences(models: list[list], X_sent, fallback: list[np.ndarray]) -> l
 
 
 NEGATIVES_PER_THEME = 30000
+LABELLED_WEIGHT = 1.0
 MIN_LABELLED = 50  # sentences of level-0 articles kept as negatives (sampled)
 
 
 def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
-                                 sentence_levels: list[np.ndarray], seed: int = 0) -> list[list]:
+                                 sentence_levels: list[np.ndarray], seed: int = 0,
+                                 C: float = SENTENCE_C,
+                                 labelled_weight: float = LABELLED_WEIGHT) -> list[list]:
     """Per theme [model for level >= 1, model for level 2], learnt from labelled sentences.
 
     Rows: the labelled sentences (their own level), and sentences of articles at level 0
     for the theme (level 0 by definition; sampled when there are many). A theme with too
     few labelled sentences (< MIN_LABELLED) has no sentence model: the article model
-    scores its sentences.
+    scores its sentences. ``labelled_weight`` weighs each labelled sentence against a
+    sentence that is negative only because its article is at level 0: the labelled ones were
+    picked as the hard cases (the nation, a list of fields, a body named in passing).
     """
     rng = np.random.default_rng(seed)
     n_articles = len(bounds) - 1
@@ -102,13 +110,15 @@ def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
             negatives = np.sort(rng.choice(negatives, NEGATIVES_PER_THEME, replace=False))
         rows = np.concatenate([np.flatnonzero(labelled), negatives])
         target = np.concatenate([sentence_levels[k][labelled], np.zeros(len(negatives), int)])
+        weight = np.concatenate([np.full(int(labelled.sum()), float(labelled_weight)),
+                                 np.ones(len(negatives))])
         pair = []
         for minimum in (1, 2):
             y = (target >= minimum).astype(int)
             if y.sum() < 5 or (1 - y).sum() < 5:
                 pair.append(None)
                 continue
-            pair.append(_sentence_lr().fit(X_sent[rows], y))
+            pair.append(_sentence_lr(C).fit(X_sent[rows], y, sample_weight=weight))
         models.append(pair)
     return models
 

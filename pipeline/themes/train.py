@@ -14,7 +14,7 @@ from ..segment import segment_many
 from .augment import concat_scores, synthetic_reports
 from .labels import LabelledArticle, load_labelled
 from .sentence_labels import align_sentence_labels, read_sentence_labels
-from .sentences import has_enough_labels
+from .sentences import LABELLED_WEIGHT, SENTENCE_C, has_enough_labels
 from .model import (ThemeModel, Scores, build_stage1, lexicon_flags, lexicon_matchers,
                     stage1_scores, stage2_features)
 from .ordinal import OrdinalLevelClassifier
@@ -24,6 +24,7 @@ SOURCE_MARGIN = 0.03
 SENTENCE_MODES = ("auto", "labelled", "mil", "off")
 SOURCE_ORDER = ("stage2", "sentence", "article")  # on a dev tie, the earlier decides
 SYNTHETIC = 0.5  # synthetic long reports per real article, for stage 2 (see augment.py)
+THRESHOLD_DATA = ("dev", "dev+oof", "oof")  # where thresholds and sources are chosen
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.025), 3)
 
 
@@ -88,7 +89,8 @@ def _take(tokens, idx):
 
 
 def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
-                calibration_cv: int = 3, sentence_levels=None):
+                calibration_cv: int = 3, sentence_levels=None, sentence_C: float = SENTENCE_C,
+                labelled_weight: float = LABELLED_WEIGHT):
     """The article-level pipeline, and (``sentence``) the sentence models: learnt from
     labelled sentences where ``sentence_levels`` holds them, else by multiple-instance
     selection from the article model."""
@@ -101,12 +103,14 @@ def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
     scores = stage1_scores(stage1, tokens)
     if sentence_levels is not None:
         return stage1, fit_labelled_sentence_models(scores.X_sent, scores.bounds, Y,
-                                                    sentence_levels)
+                                                    sentence_levels, C=sentence_C,
+                                                    labelled_weight=labelled_weight)
     return stage1, fit_sentence_models(scores.X_sent, scores.bounds, Y, scores.sentence)
 
 
 def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
-                sentence: bool, lexicons=None, sentence_levels=None, synthetic: float = 0.0
+                sentence: bool, lexicons=None, sentence_levels=None, synthetic: float = 0.0,
+                sentence_C: float = SENTENCE_C, labelled_weight: float = LABELLED_WEIGHT
                 ) -> tuple[Scores, Scores | None, np.ndarray]:
     """Stage-1 scores of each training article from a model that did not see it; and of
     ``synthetic`` x n long reports, each made of held-out articles of one fold (their
@@ -125,7 +129,8 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
     for fit_idx, held_idx in KFold(folds, shuffle=True, random_state=seed).split(np.arange(n)):
         stage1, sentence_models = _fit_stage1(
             _take(tokens, fit_idx), Y[fit_idx], features, C, sentence, calibration_cv=3,
-            sentence_levels=_sentence_subset(sentence_levels, tokens, fit_idx))
+            sentence_levels=_sentence_subset(sentence_levels, tokens, fit_idx),
+            sentence_C=sentence_C, labelled_weight=labelled_weight)
         scores = stage1_scores(stage1, _take(tokens, held_idx), sentence_models)
         if synthetic:
             docs, levels = synthetic_reports(tokens, Y, held_idx,
@@ -184,7 +189,11 @@ def _sentence_mode(mode: str, data: Dataset, stage2: bool) -> str:
 def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: bool = True,
               sentence: str = "auto", folds: int = 5, seed: int = 0, train_splits=("train",),
               dev_split: str = "dev", lexicon: bool = True,
-              synthetic: float = SYNTHETIC, synthetic_dev: bool = True) -> ThemeModel:
+              synthetic: float = SYNTHETIC, synthetic_dev: bool = True,
+              sentence_C: float = SENTENCE_C, labelled_weight: float = LABELLED_WEIGHT,
+              thresholds_on: str = "dev") -> ThemeModel:
+    if thresholds_on not in THRESHOLD_DATA:
+        raise DanvanError(f"thresholds_on must be one of {THRESHOLD_DATA}, not {thresholds_on!r}")
     train_idx, dev_idx = data.subset(train_splits), data.subset(dev_split)
     if len(train_idx) < 10:
         raise DanvanError(f"only {len(train_idx)} training articles: too few to train")
@@ -195,7 +204,9 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
                        if mode == "labelled" else None)
     stage1, sentence_models = _fit_stage1(_take(tokens, train_idx), Y[train_idx], features, C,
                                           sentence, calibration_cv=3,
-                                          sentence_levels=sentence_levels)
+                                          sentence_levels=sentence_levels,
+                                          sentence_C=sentence_C,
+                                          labelled_weight=labelled_weight)
     lexicons = data.lexicons if (lexicon and stage2 and any(l[0] for l in data.lexicons)) else None
     model = ThemeModel(themes=list(data.themes), stage1=stage1, sentence=sentence_models,
                        meta={"lexicons": lexicons} if lexicons else {})
@@ -203,7 +214,7 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
         folds = max(2, min(folds, len(train_idx) // 5))
         oof, synth, synth_y = _oof_scores(_take(tokens, train_idx), Y[train_idx], features, C,
                                           folds, seed, sentence, lexicons, sentence_levels,
-                                          synthetic)
+                                          synthetic, sentence_C, labelled_weight)
         for k in range(len(data.themes)):
             X2, y2 = stage2_features(oof, k), Y[train_idx, k]
             if synth is not None:
@@ -227,6 +238,18 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
             if docs:
                 dev_scores = concat_scores([dev_scores, model.scores(docs)])
                 dev_truth = np.vstack([dev_truth, levels])
+        if thresholds_on == "dev+oof" and stage2:
+            # The training articles' out-of-fold stage-1 scores weigh in too: five times
+            # more articles than dev, so a threshold is not set by a handful of dev calls.
+            # (Stage 2 saw these rows, but it is a dozen weights fitted on them.)
+            dev_scores = concat_scores([dev_scores, oof])
+            dev_truth = np.vstack([dev_truth, Y[train_idx]])
+        elif thresholds_on == "oof" and stage2:
+            # Dev left out of every choice, so that dev measures the whole pipeline
+            # (for comparing training options; a shipped model uses dev as well).
+            parts = [oof] + ([synth] if synth is not None else [])
+            dev_scores = concat_scores(parts)
+            dev_truth = np.vstack([Y[train_idx]] + ([synth_y] if synth is not None else []))
         candidates = model.candidates(dev_scores)
         order = sorted(candidates, key=lambda name: SOURCE_ORDER.index(name))
         for k in range(len(data.themes)):
@@ -250,7 +273,9 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     model.meta = {**model.meta, "features": features, "C": C, "stage2": stage2,
                   "sentence": mode,
                   "folds": folds, "seed": seed, "synthetic": synthetic,
-                  "synthetic_dev": synthetic_dev,
+                  "synthetic_dev": synthetic_dev, "sentence_C": sentence_C,
+                  "labelled_weight": labelled_weight,
+                  "thresholds_on": thresholds_on,
                   "trained": dt.datetime.now().isoformat(timespec="seconds"),
                   "n_train": int(len(train_idx)), "n_dev": int(len(dev_idx)),
                   "train_splits": list(train_splits)}
