@@ -94,7 +94,6 @@ def stage_timer() -> StageTimer:
 
     import pipeline.citations
     import pipeline.segment.segment as segment
-    import pipeline.segment.words as words
     import pipeline.themes.model as model
     import pipeline.batch.work as work
     from pipeline.models import Article
@@ -106,7 +105,7 @@ def stage_timer() -> StageTimer:
             (work, "_locate", "geo find_province"),
             (ThemeTagger, "tag_many", "themes (segment + tag)"),
             (segment, "_segment_blocks", "  segment"),
-            (words, "word_tokenize", "    word_tokenize (danvan's decoder)"),
+            (segment, "word_tokenize", "    word_tokenize (danvan's decoder)"),
             (underthesea, "sent_tokenize", "    sent_tokenize"),
             (segment, "normalize_text", "    normalize_text"),
             (SegmentCache, "get_many", "    cache read"),

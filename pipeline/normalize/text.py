@@ -29,7 +29,6 @@ _CHAR_FIXES = {**{c: "" for c in _INVISIBLE}, **{c: " " for c in _ODD_SPACES}, *
 _CHAR_RE = re.compile("[" + re.escape("".join(_CHAR_FIXES)) + "]")
 # A letter followed by combining marks: decomposed text to compose (NFC).
 _COMBINING_RE = re.compile(r"[^\W\d_]?[\u0300-\u036f\u1dc0-\u1dff]+")
-_WORD_RE = re.compile(r"[^\W\d_]+")
 # Vowel pairs whose tone placement differs between the old and the modern convention.
 _OLD_TONE_RE = re.compile(r"(?i)(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])")
 

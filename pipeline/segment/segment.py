@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 from ..models import Article
 from ..normalize import normalize_text
 from .cache import SegmentCache, default_cache_dir
+from .words import word_tokenize
 
 # Bump when the way blocks are split or tokenised changes: old cache entries are then ignored.
 SEGMENTER_VERSION = "1"
@@ -58,8 +59,6 @@ def _find_sentence(haystack: str, sentence: str, cursor: int) -> tuple[int, int]
 def _segment_block(block: str) -> list[list]:
     """[[start, end, [tokens]], ...] for one newline-free block, offsets into ``block``."""
     from underthesea import sent_tokenize
-
-    from .words import word_tokenize
 
     normalised = normalize_text(block)
     out: list[list] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Callable, Optional
+from .crf import CrfWordSegmenter, NearTie
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +51,6 @@ class _FastWordTokenize:
         import joblib
         from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
-        from .crf import CrfWordSegmenter
-
         folder = _model_dir()
         # underthesea's own files (it loads them the same way), not user input.
         templates = joblib.load(folder / "features.bin")
@@ -63,8 +61,6 @@ class _FastWordTokenize:
         self.near_ties = 0
 
     def __call__(self, sentence: str) -> list[str]:
-        from .crf import NearTie
-
         tokens = self.tokenize(sentence, use_token_normalize=True, fixed_words=[])
         try:
             labels = self.segmenter.tag(tokens)
@@ -95,23 +91,26 @@ def _load_decoder():
         return False
 
 
-def word_tokenize(sentence: str) -> list[str]:
-    """``underthesea.word_tokenize(sentence)``: the same words, computed faster when possible."""
+def _loaded():
+    """The decoder, loaded on first use, or False when word_tokenize is to be called."""
     global _decoder
     if _decoder is None:
         _decoder = _load_decoder()
-    return _decoder(sentence) if _decoder else _reference(sentence)
+    return _decoder
+
+
+def word_tokenize(sentence: str) -> list[str]:
+    """``underthesea.word_tokenize(sentence)``: the same words, computed faster when possible."""
+    decoder = _loaded()
+    return decoder(sentence) if decoder else _reference(sentence)
 
 
 def active_segmenter() -> str:
     """"danvan-crf" or "underthesea": which path ``word_tokenize`` takes in this process."""
-    global _decoder
-    if _decoder is None:
-        _decoder = _load_decoder()
-    return "danvan-crf" if _decoder else "underthesea"
+    return "danvan-crf" if _loaded() else "underthesea"
 
 
-def reset(loader: Optional[Callable] = None) -> None:
+def reset() -> None:
     """Forget the loaded decoder (tests; after changing $DANVAN_SEGMENTER)."""
     global _decoder
-    _decoder = None if loader is None else loader()
+    _decoder = None

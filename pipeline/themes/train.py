@@ -229,27 +229,27 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     # reports, where the article-level model dilutes a one-paragraph theme; so the article
     # model must beat them on dev by SOURCE_MARGIN to be chosen (dev is national news mostly).
     if len(dev_idx):
-        dev_scores = model.scores(_take(tokens, dev_idx))
-        dev_truth = Y[dev_idx]
-        if synthetic and synthetic_dev:  # long reports of dev articles weigh in the choice
-            docs, levels = synthetic_reports(tokens, Y, dev_idx,
-                                             int(round(synthetic * len(dev_idx))),
-                                             np.random.default_rng(seed + 1))
-            if docs:
-                dev_scores = concat_scores([dev_scores, model.scores(docs)])
-                dev_truth = np.vstack([dev_truth, levels])
-        if thresholds_on == "dev+oof" and stage2:
-            # The training articles' out-of-fold stage-1 scores weigh in too: five times
-            # more articles than dev, so a threshold is not set by a handful of dev calls.
-            # (Stage 2 saw these rows, but it is a dozen weights fitted on them.)
-            dev_scores = concat_scores([dev_scores, oof])
-            dev_truth = np.vstack([dev_truth, Y[train_idx]])
-        elif thresholds_on == "oof" and stage2:
+        if thresholds_on == "oof" and stage2:
             # Dev left out of every choice, so that dev measures the whole pipeline
             # (for comparing training options; a shipped model uses dev as well).
             parts = [oof] + ([synth] if synth is not None else [])
             dev_scores = concat_scores(parts)
             dev_truth = np.vstack([Y[train_idx]] + ([synth_y] if synth is not None else []))
+        else:
+            dev_scores, dev_truth = model.scores(_take(tokens, dev_idx)), Y[dev_idx]
+            if synthetic and synthetic_dev:  # long reports of dev articles weigh in the choice
+                docs, levels = synthetic_reports(tokens, Y, dev_idx,
+                                                 int(round(synthetic * len(dev_idx))),
+                                                 np.random.default_rng(seed + 1))
+                if docs:
+                    dev_scores = concat_scores([dev_scores, model.scores(docs)])
+                    dev_truth = np.vstack([dev_truth, levels])
+            if thresholds_on == "dev+oof" and stage2:
+                # The training articles' out-of-fold stage-1 scores weigh in too: five times
+                # more articles than dev, so a threshold is not set by a handful of dev calls.
+                # (Stage 2 saw these rows, but it is a dozen weights fitted on them.)
+                dev_scores = concat_scores([dev_scores, oof])
+                dev_truth = np.vstack([dev_truth, Y[train_idx]])
         candidates = model.candidates(dev_scores)
         order = sorted(candidates, key=lambda name: SOURCE_ORDER.index(name))
         for k in range(len(data.themes)):
