@@ -140,3 +140,33 @@ def test_labelled_weight_makes_labelled_hard_negatives_count():
                                                        labelled_weight=w), probe,
                           [np.zeros((1, 2))])[0][0, 1] for w in (1.0, 10.0)]
     assert p2[1] < p2[0]
+
+
+def test_mention_negatives_teach_level_2_that_a_passing_mention_is_not_substantive():
+    # Articles at level 1 hold no substantive sentence: their sentences that name the theme
+    # (feature 0 with feature 2, "in a list") are unlabelled negatives for level 2 only.
+    from scipy import sparse
+    from pipeline.themes.sentences import fit_labelled_sentence_models, score_sentences
+    rng = np.random.default_rng(2)
+    n_articles, per = 150, 4
+    X = rng.random((n_articles * per, 4)) * 0.1
+    bounds = np.arange(0, n_articles * per + 1, per)
+    levels = np.zeros((n_articles, 1), int)
+    sentence_levels = [np.full(n_articles * per, -1)]
+    for i in range(n_articles):
+        row = bounds[i]
+        if i % 3 == 0:  # level 2: a labelled substantive sentence, named and concrete
+            levels[i, 0] = 2
+            X[row, 0], X[row, 1], X[row, 2] = 1.0, 1.0, 0.3
+            sentence_levels[0][row] = 2
+        elif i % 3 == 1:  # level 1: named in a list, the sentence left unlabelled
+            levels[i, 0] = 1
+            X[row, 0], X[row, 2] = 1.0, 1.0
+    X = sparse.csr_matrix(X)
+    probe = sparse.csr_matrix(np.array([[1.0, 0.0, 1.0, 0.0], [1.0, 1.0, 0.3, 0.0]]))
+    scores = {flag: score_sentences(fit_labelled_sentence_models(
+        X, bounds, levels, sentence_levels, mention_negatives=flag), probe,
+        [np.zeros((2, 2))])[0] for flag in (False, True)}
+    assert scores[True][0, 1] < scores[False][0, 1] - 0.1  # the listed mention: lower P(2)
+    assert scores[True][1, 1] > 0.5  # the substantive sentence stays level 2
+    assert scores[True][:, 0].tolist() == scores[False][:, 0].tolist()  # level >= 1 untouched

@@ -140,3 +140,39 @@ def test_thresholds_on_oof_never_read_dev_labels(toy_model, monkeypatch):
     data.levels[dev] = 2 - data.levels[dev]
     second = fit_model(data, folds=3, thresholds_on="oof")
     assert first.thresholds == second.thresholds and first.sources == second.sources
+
+
+def test_long_sentences_are_scored_by_their_clauses_too(toy_model):
+    # A report names a theme in one field of a long ";"-separated sentence: TF-IDF of the
+    # whole sentence dilutes it; the best clause's P(>=1) must count, P(2) must not rise.
+    from pipeline.segment import segment_article
+    from pipeline.themes.model import sentence_clauses, stage1_scores
+    from pipeline.themes.persist import load_model
+    model = load_model(toy_model["model"])
+    assert model.meta["clauses"]["min_tokens"] > 0
+    long_sentence = ("Năm qua xã tập trung sửa chữa trường học, trạm y tế và nhà văn hóa; "
+                     "Hội Phụ nữ mở lớp tập huấn kỹ năng cho hội viên ở các thôn; "
+                     "ngư dân đánh bắt hải sản; "
+                     "cán bộ xã đến từng nhà tuyên truyền về phòng cháy chữa cháy.")
+    short_sentence = "Ngư dân đánh bắt hải sản."
+    article = Article(id="r", paragraphs=[long_sentence, short_sentence])
+    tokens = [[s.tokens for s in segment_article(article)]]
+    assert len(tokens[0][0]) >= model.meta["clauses"]["min_tokens"]
+    assert len(sentence_clauses(tokens[0][0], {";"})) == 4
+    plain = stage1_scores(model.stage1, tokens, model.sentence, model.lexicons)
+    clauses = stage1_scores(model.stage1, tokens, model.sentence, model.lexicons,
+                            model.meta["clauses"])
+    fishing = model.themes.index("fishing")
+    before, after = plain.sentence[fishing], clauses.sentence[fishing]
+    assert after[0, 0] > before[0, 0] + 0.1  # the long sentence names fishing in one clause
+    assert after[0, 1] <= before[0, 1] + 1e-12  # its P(2) is the whole sentence's (capped)
+    assert after[1].tolist() == before[1].tolist()  # a short sentence is left as it was
+    assert model.scores(tokens).sentence[fishing].tolist() == after.tolist()
+
+
+def test_sentence_clauses_split_at_separators_and_drop_short_runs():
+    from pipeline.themes.model import sentence_clauses
+    tokens = ["a", "b", "c", ";", "d", ";", "e", "f", "g", "h", ":", "i", "j", "k"]
+    assert sentence_clauses(tokens, {";", ":"}) == [["a", "b", "c"], ["e", "f", "g", "h"],
+                                                      ["i", "j", "k"]]
+    assert sentence_clauses(tokens, set()) == [tokens]

@@ -14,9 +14,24 @@ SYNTHETIC_NOTE = ("\n  Stage 2 also learns from {} synthetic long reports per ar
                   "articles of a fold\n  read as one, each theme at its highest level among "
                   "them), so that a theme treated in one\n  paragraph of a long report is not "
                   "taken for a passing mention (pipeline/themes/augment.py).")
+MENTION_NOTE = ("\n  The level-2 sentence models also take every unlabelled sentence of the articles "
+                "at level 1\n  as a negative (such an article has no substantive sentence on the "
+                "theme, by definition).")
+CLAUSE_NOTE = ("\n  A sentence of {min_tokens} tokens or more is also scored clause by clause "
+               "(split at {separators}):\n  its P(>=1) is at least its best clause's, so that a "
+               "theme named in one field of a\n  report's long enumerating sentence is not "
+               "diluted away.")
 LEXICON_NOTE = ("\n  Stage 2 also reads the taxonomy's seed lexicon: whether and in how many sentences "
                 "the theme is named\n  (stock phrases removed), how many of those are not "
                 "enumerations, the best sentence P(2) among\n  them, and the article's length.")
+
+
+def _clause_note(meta) -> str:
+    clauses = meta.get("clauses")
+    if not clauses:
+        return ""
+    return CLAUSE_NOTE.format(min_tokens=clauses["min_tokens"],
+                              separators=" ".join(f'"{s}"' for s in clauses["separators"]))
 
 
 def _versions() -> str:
@@ -59,7 +74,7 @@ Tags an article with the themes {', '.join(f'`{t}`' for t in model.themes)} at t
   (two sigmoid-calibrated logistic regressions: level >= 1, level 2; C={meta.get('C')}).
 - Stage 2 ({'on' if meta.get('stage2') else 'off'}): per theme, a small ordinal classifier on
   the article's stage-1 scores and its best sentences' scores, trained on {meta.get('folds')}-fold
-  out-of-fold stage-1 scores.{LEXICON_NOTE if meta.get('lexicons') else ''}{SENTENCE_NOTE if meta.get('sentence') == 'labelled' else ''}{SYNTHETIC_NOTE.format(meta.get('synthetic')) if meta.get('synthetic') else ''}
+  out-of-fold stage-1 scores.{LEXICON_NOTE if meta.get('lexicons') else ''}{SENTENCE_NOTE if meta.get('sentence') == 'labelled' else ''}{MENTION_NOTE if meta.get('sentence') == 'labelled' and meta.get('mention_negatives') else ''}{_clause_note(meta)}{SYNTHETIC_NOTE.format(meta.get('synthetic')) if meta.get('synthetic') else ''}
 - Per theme and level, the source whose probability decides (article-level stage 1, the best
   sentence, or stage 2) and its threshold are chosen on the dev split (best F1 on a 0.05-0.95
   grid{', dev articles and long reports made of them' if meta.get('synthetic') and meta.get('synthetic_dev', True) else ''}):

@@ -116,9 +116,11 @@ def _cumulative(estimator: OrdinalLevelClassifier, X) -> np.ndarray:
 
 
 def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
-                  sentence_models: list | None = None, lexicons=None) -> Scores:
+                  sentence_models: list | None = None, lexicons=None,
+                  clauses: dict | None = None) -> Scores:
     """Score articles (all their sentences) and each sentence alone (with the sentence
-    models where given, else with the article model)."""
+    models where given, else with the article model). With ``clauses`` (see
+    ``CLAUSE_SCORING``), a long sentence's P(>=1) is at least that of its best clause."""
     features, themes = stage1.named_steps["features"], stage1.named_steps["themes"]
     sentences = [document_string([s]) for sents in sentence_tokens for s in sents]
     bounds = np.cumsum([0] + [len(s) for s in sentence_tokens])
@@ -135,8 +137,66 @@ def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
         from .sentences import score_sentences
         sentence = score_sentences(sentence_models, X_sent, sentence)
         sentence = [np.column_stack([s[:, 0], np.minimum(s[:, 0], s[:, 1])]) for s in sentence]
+    if clauses and X_sent is not None:
+        sentence = _with_clauses(features, themes, sentence_models, sentence_tokens, sentence,
+                                 clauses)
     lexicon = lexicon_flags(lexicon_matchers(lexicons), sentence_tokens) if lexicons else None
     return Scores(article, sentence, bounds, X_sent, lexicon)
+
+
+# A provincial report packs a year's work into one sentence of 60-100 words, its fields
+# separated by ";" or ":". TF-IDF is normalised per sentence, so a theme named in one
+# field of such a sentence weighs little, and its P(>=1) stays low although it is named.
+# Scoring each field (clause) alone and keeping the best restores it. Only P(>=1): whether
+# the theme is treated (level 2) is a matter of the whole sentence.
+CLAUSE_SCORING = {"min_tokens": 20, "separators": [";", ":"], "columns": [0]}
+MIN_CLAUSE_TOKENS = 3
+
+
+def sentence_clauses(tokens, separators) -> list:
+    """The runs of ``tokens`` between separators, those of at least MIN_CLAUSE_TOKENS."""
+    out, current = [], []
+    for token in tokens:
+        if token in separators:
+            out.append(current)
+            current = []
+        else:
+            current.append(token)
+    out.append(current)
+    return [c for c in out if len(c) >= MIN_CLAUSE_TOKENS]
+
+
+def _with_clauses(features, themes, sentence_models, sentence_tokens, sentence, clauses):
+    """``sentence`` with each long sentence's columns ``clauses["columns"]`` raised to the
+    best of its clauses' scores (same models)."""
+    separators = set(clauses["separators"])
+    flat = [s for sents in sentence_tokens for s in sents]
+    owner, strings = [], []
+    for j, tokens in enumerate(flat):
+        if len(tokens) >= clauses["min_tokens"]:
+            parts = sentence_clauses(tokens, separators)
+            if len(parts) > 1:
+                owner.extend([j] * len(parts))
+                strings.extend(document_string([c]) for c in parts)
+    if not strings:
+        return sentence
+    X = features.transform(strings)
+    fallback = [_cumulative(est, X) for est in themes.estimators_]
+    if sentence_models:
+        from .sentences import score_sentences
+        scored = score_sentences(sentence_models, X, fallback)
+        scored = [np.column_stack([s[:, 0], np.minimum(s[:, 0], s[:, 1])]) for s in scored]
+    else:
+        scored = fallback
+    owner = np.array(owner)
+    out = []
+    for k, rows in enumerate(sentence):
+        rows = rows.copy()
+        for column in clauses["columns"]:
+            np.maximum.at(rows[:, column], owner, scored[k][:, column])
+        rows[:, 1] = np.minimum(rows[:, 0], rows[:, 1])
+        out.append(rows)
+    return out
 
 
 def stage2_features(scores: Scores, theme_index: int) -> np.ndarray:
@@ -192,7 +252,8 @@ class ThemeModel:
         return self.meta.get("lexicons") or None
 
     def scores(self, tokens) -> Scores:
-        return stage1_scores(self.stage1, tokens, self.sentence, self.lexicons)
+        return stage1_scores(self.stage1, tokens, self.sentence, self.lexicons,
+                             self.meta.get("clauses"))
 
     def candidates(self, scores: Scores) -> dict[str, list[np.ndarray]]:
         """Per source, per theme (n_articles, 2): P(>=1), P(2)."""

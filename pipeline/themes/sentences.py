@@ -80,13 +80,15 @@ def score_sentences(models: list[list], X_sent, fallback: list[np.ndarray]) -> l
 
 NEGATIVES_PER_THEME = 30000
 LABELLED_WEIGHT = 1.0
+MENTION_NEGATIVES = True
 MIN_LABELLED = 50  # sentences of level-0 articles kept as negatives (sampled)
 
 
 def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
                                  sentence_levels: list[np.ndarray], seed: int = 0,
                                  C: float = SENTENCE_C,
-                                 labelled_weight: float = LABELLED_WEIGHT) -> list[list]:
+                                 labelled_weight: float = LABELLED_WEIGHT,
+                                 mention_negatives: bool = MENTION_NEGATIVES) -> list[list]:
     """Per theme [model for level >= 1, model for level 2], learnt from labelled sentences.
 
     Rows: the labelled sentences (their own level), and sentences of articles at level 0
@@ -95,6 +97,10 @@ def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
     scores its sentences. ``labelled_weight`` weighs each labelled sentence against a
     sentence that is negative only because its article is at level 0: the labelled ones were
     picked as the hard cases (the nation, a list of fields, a body named in passing).
+    With ``mention_negatives``, the level-2 model also learns from every unlabelled sentence
+    of the articles at level 1 as a negative: an article at level 1 has no substantive
+    sentence on the theme by definition, and its sentences that name the theme in passing
+    are exactly the hard negatives level 2 needs.
     """
     rng = np.random.default_rng(seed)
     n_articles = len(bounds) - 1
@@ -112,15 +118,27 @@ def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
         target = np.concatenate([sentence_levels[k][labelled], np.zeros(len(negatives), int)])
         weight = np.concatenate([np.full(int(labelled.sum()), float(labelled_weight)),
                                  np.ones(len(negatives))])
+        mentions = (np.flatnonzero((levels[article_of, k] == 1) & ~labelled)
+                    if mention_negatives else np.zeros(0, int))
         pair = []
         for minimum in (1, 2):
             y = (target >= minimum).astype(int)
+            X_rows, w = X_sent[rows], weight
+            if minimum == 2 and len(mentions):
+                X_rows = _vstack(X_rows, X_sent[mentions])
+                y = np.concatenate([y, np.zeros(len(mentions), int)])
+                w = np.concatenate([w, np.ones(len(mentions))])
             if y.sum() < 5 or (1 - y).sum() < 5:
                 pair.append(None)
                 continue
-            pair.append(_sentence_lr(C).fit(X_sent[rows], y, sample_weight=weight))
+            pair.append(_sentence_lr(C).fit(X_rows, y, sample_weight=w))
         models.append(pair)
     return models
+
+
+def _vstack(a, b):
+    import scipy.sparse as sp
+    return sp.vstack([a, b], format="csr") if sp.issparse(a) else np.vstack([a, b])
 
 
 def has_enough_labels(sentence_levels: list[np.ndarray] | None) -> bool:

@@ -7,7 +7,7 @@ import numpy as np
 
 from ..models import Article, ThemeTag
 from ..segment import Sentence, segment_many
-from .model import ThemeModel, stage1_scores
+from .model import ThemeModel
 from .persist import load_model
 
 MAX_EVIDENCE = 3

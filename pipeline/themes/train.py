@@ -14,9 +14,9 @@ from ..segment import segment_many
 from .augment import concat_scores, synthetic_reports
 from .labels import LabelledArticle, load_labelled
 from .sentence_labels import align_sentence_labels, read_sentence_labels
-from .sentences import LABELLED_WEIGHT, SENTENCE_C, has_enough_labels
-from .model import (ThemeModel, Scores, build_stage1, lexicon_flags, lexicon_matchers,
-                    stage1_scores, stage2_features)
+from .sentences import LABELLED_WEIGHT, MENTION_NEGATIVES, SENTENCE_C, has_enough_labels
+from .model import (CLAUSE_SCORING, ThemeModel, Scores, build_stage1, lexicon_flags,
+                    lexicon_matchers, stage1_scores, stage2_features)
 from .ordinal import OrdinalLevelClassifier
 from .taxonomy import load_taxonomy
 
@@ -89,11 +89,11 @@ def _take(tokens, idx):
 
 
 def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
-                calibration_cv: int = 3, sentence_levels=None, sentence_C: float = SENTENCE_C,
-                labelled_weight: float = LABELLED_WEIGHT):
+                calibration_cv: int = 3, sentence_levels=None, sentence_options=None):
     """The article-level pipeline, and (``sentence``) the sentence models: learnt from
-    labelled sentences where ``sentence_levels`` holds them, else by multiple-instance
-    selection from the article model."""
+    labelled sentences where ``sentence_levels`` holds them (``sentence_options``: keyword
+    arguments of fit_labelled_sentence_models), else by multiple-instance selection from
+    the article model."""
     from .features import document_string
     from .sentences import fit_labelled_sentence_models, fit_sentence_models
     stage1 = build_stage1(features, C, calibration_cv)
@@ -103,14 +103,13 @@ def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
     scores = stage1_scores(stage1, tokens)
     if sentence_levels is not None:
         return stage1, fit_labelled_sentence_models(scores.X_sent, scores.bounds, Y,
-                                                    sentence_levels, C=sentence_C,
-                                                    labelled_weight=labelled_weight)
+                                                    sentence_levels, **(sentence_options or {}))
     return stage1, fit_sentence_models(scores.X_sent, scores.bounds, Y, scores.sentence)
 
 
 def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
                 sentence: bool, lexicons=None, sentence_levels=None, synthetic: float = 0.0,
-                sentence_C: float = SENTENCE_C, labelled_weight: float = LABELLED_WEIGHT
+                sentence_options=None, clauses=None
                 ) -> tuple[Scores, Scores | None, np.ndarray]:
     """Stage-1 scores of each training article from a model that did not see it; and of
     ``synthetic`` x n long reports, each made of held-out articles of one fold (their
@@ -130,13 +129,15 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
         stage1, sentence_models = _fit_stage1(
             _take(tokens, fit_idx), Y[fit_idx], features, C, sentence, calibration_cv=3,
             sentence_levels=_sentence_subset(sentence_levels, tokens, fit_idx),
-            sentence_C=sentence_C, labelled_weight=labelled_weight)
-        scores = stage1_scores(stage1, _take(tokens, held_idx), sentence_models)
+            sentence_options=sentence_options)
+        scores = stage1_scores(stage1, _take(tokens, held_idx), sentence_models,
+                               clauses=clauses)
         if synthetic:
             docs, levels = synthetic_reports(tokens, Y, held_idx,
                                              int(round(synthetic * len(held_idx))), rng)
             if docs:
-                synth_parts.append(stage1_scores(stage1, docs, sentence_models, lexicons))
+                synth_parts.append(stage1_scores(stage1, docs, sentence_models, lexicons,
+                                                 clauses))
                 synth_levels.append(levels)
         for k in range(n_themes):
             article[k][held_idx] = scores.article[k]
@@ -191,7 +192,14 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
               dev_split: str = "dev", lexicon: bool = True,
               synthetic: float = SYNTHETIC, synthetic_dev: bool = True,
               sentence_C: float = SENTENCE_C, labelled_weight: float = LABELLED_WEIGHT,
+              mention_negatives: bool = MENTION_NEGATIVES, clauses: bool = True,
               thresholds_on: str = "dev") -> ThemeModel:
+    """Fit on ``train_splits``, choose sources and thresholds (``thresholds_on``).
+
+    ``clauses``: score the clauses of long sentences too (model.CLAUSE_SCORING), saved with
+    the model so that tagging does the same. ``mention_negatives``, ``sentence_C`` and
+    ``labelled_weight``: see sentences.fit_labelled_sentence_models.
+    """
     if thresholds_on not in THRESHOLD_DATA:
         raise DanvanError(f"thresholds_on must be one of {THRESHOLD_DATA}, not {thresholds_on!r}")
     train_idx, dev_idx = data.subset(train_splits), data.subset(dev_split)
@@ -202,19 +210,24 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     sentence = mode != "off"
     sentence_levels = (_sentence_subset(data.sentence_levels, tokens, train_idx)
                        if mode == "labelled" else None)
+    sentence_options = {"C": sentence_C, "labelled_weight": labelled_weight,
+                        "mention_negatives": mention_negatives}
     stage1, sentence_models = _fit_stage1(_take(tokens, train_idx), Y[train_idx], features, C,
                                           sentence, calibration_cv=3,
                                           sentence_levels=sentence_levels,
-                                          sentence_C=sentence_C,
-                                          labelled_weight=labelled_weight)
+                                          sentence_options=sentence_options)
     lexicons = data.lexicons if (lexicon and stage2 and any(l[0] for l in data.lexicons)) else None
+    clause_scoring = dict(CLAUSE_SCORING) if clauses else None
+    meta = {"lexicons": lexicons} if lexicons else {}
+    if clause_scoring:
+        meta["clauses"] = clause_scoring
     model = ThemeModel(themes=list(data.themes), stage1=stage1, sentence=sentence_models,
-                       meta={"lexicons": lexicons} if lexicons else {})
+                       meta=meta)
     if stage2:
         folds = max(2, min(folds, len(train_idx) // 5))
         oof, synth, synth_y = _oof_scores(_take(tokens, train_idx), Y[train_idx], features, C,
                                           folds, seed, sentence, lexicons, sentence_levels,
-                                          synthetic, sentence_C, labelled_weight)
+                                          synthetic, sentence_options, clause_scoring)
         for k in range(len(data.themes)):
             X2, y2 = stage2_features(oof, k), Y[train_idx, k]
             if synth is not None:
@@ -275,6 +288,7 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
                   "folds": folds, "seed": seed, "synthetic": synthetic,
                   "synthetic_dev": synthetic_dev, "sentence_C": sentence_C,
                   "labelled_weight": labelled_weight,
+                  "mention_negatives": mention_negatives,
                   "thresholds_on": thresholds_on,
                   "trained": dt.datetime.now().isoformat(timespec="seconds"),
                   "n_train": int(len(train_idx)), "n_dev": int(len(dev_idx)),
