@@ -23,8 +23,12 @@ _S = r"\s{0,3}"  # stray spaces, a line break included
 _DASH = rf"{_S}[-–‐]{_S}"
 _SLASH = rf"{_S}/{_S}"
 
+# A number right after another standalone number and a space is not a citation's start
+# ("Điều 5 25-NQ"), but one after a code ending in digits is ("Luật 10/2022/QH15 25-NQ/TW").
+_AFTER_NUMBER = "".join(rf"(?<!(?<!\w)\d{{{n}}}\s)" for n in range(1, 6))
+
 NUMBER_RE = re.compile(
-    rf"""(?<![\w/.\-–])(?<!\d\s)(?P<n>\d{{1,5}})(?:
+    rf"""(?<![\w/.\-–]){_AFTER_NUMBER}(?P<n>\d{{1,5}})(?:
         {_DASH}(?P<pt>{_CODE}){_SLASH}(?P<pi>{_CODE})                                  # party
       | {_SLASH}(?P<ly>(?:19|20)\d\d){_SLASH}(?P<lt>{_CODE})(?:(?:{_DASH}|{_SLASH})(?P<li>{_CODE}(?:{_DASH}{_UCODE})*+))?  # legal
       | {_SLASH}(?P<xt>{_CODE}){_SLASH}(?P<xi>{_CODE})                                  # 36/NQ/TW
