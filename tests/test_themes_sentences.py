@@ -44,16 +44,28 @@ def test_sentence_labels_are_placed_by_index_or_found_again_by_text(tmp_path):
     assert missing == 1
 
 
-def test_labelled_sentence_models_learn_the_sentence_rule():
+def _sentence_set(seed: int, n_articles: int, per: int, n_features: int):
+    """Noise features for ``per`` sentences of each of ``n_articles`` one-theme articles, all
+    at level 0 and unlabelled: each test writes its own signal into it."""
+    X = np.random.default_rng(seed).random((n_articles * per, n_features)) * 0.1
+    bounds = np.arange(0, n_articles * per + 1, per)
+    return X, bounds, np.zeros((n_articles, 1), int), [np.full(n_articles * per, -1)]
+
+
+def _fit_and_score(X, bounds, levels, sentence_levels, probe, **options) -> np.ndarray:
+    """(n_probe, 2) scores of the probe rows by sentence models fitted on the set."""
     from scipy import sparse
     from pipeline.themes.sentences import fit_labelled_sentence_models, score_sentences
-    rng = np.random.default_rng(0)
+    models = fit_labelled_sentence_models(sparse.csr_matrix(X), bounds, levels, sentence_levels,
+                                          **options)
+    probe = np.asarray(probe, dtype=float)
+    return score_sentences(models, sparse.csr_matrix(probe), [np.zeros((len(probe), 2))])[0]
+
+
+def test_labelled_sentence_models_learn_the_sentence_rule():
     # Feature 0: the theme named; feature 1: something concrete about it; others noise.
-    n_articles, per = 90, 5  # 60 labelled sentences: above MIN_LABELLED
-    X = rng.random((n_articles * per, 6)) * 0.1
-    bounds = np.arange(0, n_articles * per + 1, per)
-    levels = np.zeros((n_articles, 1), int)
-    sentence_levels = [np.full(n_articles * per, -1)]
+    n_articles = 90  # 60 labelled sentences: above MIN_LABELLED
+    X, bounds, levels, sentence_levels = _sentence_set(0, n_articles, 5, 6)
     for i in range(n_articles):
         level = i % 3
         levels[i, 0] = level
@@ -62,10 +74,9 @@ def test_labelled_sentence_models_learn_the_sentence_rule():
             X[row, 0] = 1.0
             X[row, 1] = 1.0 if level == 2 else 0.0
             sentence_levels[0][row] = level
-    models = fit_labelled_sentence_models(sparse.csr_matrix(X), bounds, levels, sentence_levels)
-    probe = sparse.csr_matrix(np.array([[1.0, 1.0, 0, 0, 0, 0], [1.0, 0, 0, 0, 0, 0],
-                                        [0, 0, 0.05, 0.05, 0.05, 0.05]]))
-    scores = score_sentences(models, probe, [np.zeros((3, 2))])[0]
+    scores = _fit_and_score(X, bounds, levels, sentence_levels,
+                            [[1.0, 1.0, 0, 0, 0, 0], [1.0, 0, 0, 0, 0, 0],
+                             [0, 0, 0.05, 0.05, 0.05, 0.05]])
     assert scores[0, 1] > 0.5 > scores[1, 1]  # concrete sentence: level 2; a mention: not
     assert scores[1, 0] > 0.5 > scores[2, 0]  # a mention: level >= 1; noise: not
 
@@ -118,41 +129,27 @@ def test_sentence_mode_is_checked_and_auto_needs_labels():
 
 
 def test_labelled_weight_makes_labelled_hard_negatives_count():
-    from scipy import sparse
-    from pipeline.themes.sentences import fit_labelled_sentence_models, score_sentences
-    rng = np.random.default_rng(1)
     # Level-2 sentences: features 0 and 1; labelled level-1 sentences (the hard cases): feature
     # 0 and a little of 1; level-0 articles: noise only.
-    n_articles, per = 120, 5
-    X = rng.random((n_articles * per, 4)) * 0.1
-    bounds = np.arange(0, n_articles * per + 1, per)
-    levels = np.zeros((n_articles, 1), int)
-    sentence_levels = [np.full(n_articles * per, -1)]
+    n_articles = 120
+    X, bounds, levels, sentence_levels = _sentence_set(1, n_articles, 5, 4)
     for i in range(0, n_articles, 2):
         level = 2 if i % 4 == 0 else 1
         levels[i, 0] = level
         row = bounds[i]
         X[row, 0], X[row, 1] = 1.0, (1.0 if level == 2 else 0.5)
         sentence_levels[0][row] = level
-    X = sparse.csr_matrix(X)
-    probe = sparse.csr_matrix(np.array([[1.0, 0.6, 0, 0]]))  # between a mention and a fact
-    p2 = [score_sentences(fit_labelled_sentence_models(X, bounds, levels, sentence_levels,
-                                                       labelled_weight=w), probe,
-                          [np.zeros((1, 2))])[0][0, 1] for w in (1.0, 10.0)]
+    probe = [[1.0, 0.6, 0, 0]]  # between a mention and a fact
+    p2 = [_fit_and_score(X, bounds, levels, sentence_levels, probe, labelled_weight=w)[0, 1]
+          for w in (1.0, 10.0)]
     assert p2[1] < p2[0]
 
 
 def test_mention_negatives_teach_level_2_that_a_passing_mention_is_not_substantive():
     # Articles at level 1 hold no substantive sentence: their sentences that name the theme
     # (feature 0 with feature 2, "in a list") are unlabelled negatives for level 2 only.
-    from scipy import sparse
-    from pipeline.themes.sentences import fit_labelled_sentence_models, score_sentences
-    rng = np.random.default_rng(2)
-    n_articles, per = 150, 4
-    X = rng.random((n_articles * per, 4)) * 0.1
-    bounds = np.arange(0, n_articles * per + 1, per)
-    levels = np.zeros((n_articles, 1), int)
-    sentence_levels = [np.full(n_articles * per, -1)]
+    n_articles = 150
+    X, bounds, levels, sentence_levels = _sentence_set(2, n_articles, 4, 4)
     for i in range(n_articles):
         row = bounds[i]
         if i % 3 == 0:  # level 2: a labelled substantive sentence, named and concrete
@@ -162,11 +159,9 @@ def test_mention_negatives_teach_level_2_that_a_passing_mention_is_not_substanti
         elif i % 3 == 1:  # level 1: named in a list, the sentence left unlabelled
             levels[i, 0] = 1
             X[row, 0], X[row, 2] = 1.0, 1.0
-    X = sparse.csr_matrix(X)
-    probe = sparse.csr_matrix(np.array([[1.0, 0.0, 1.0, 0.0], [1.0, 1.0, 0.3, 0.0]]))
-    scores = {flag: score_sentences(fit_labelled_sentence_models(
-        X, bounds, levels, sentence_levels, mention_negatives=flag), probe,
-        [np.zeros((2, 2))])[0] for flag in (False, True)}
+    probe = [[1.0, 0.0, 1.0, 0.0], [1.0, 1.0, 0.3, 0.0]]
+    scores = {flag: _fit_and_score(X, bounds, levels, sentence_levels, probe,
+                                   mention_negatives=flag) for flag in (False, True)}
     assert scores[True][0, 1] < scores[False][0, 1] - 0.1  # the listed mention: lower P(2)
     assert scores[True][1, 1] > 0.5  # the substantive sentence stays level 2
     assert scores[True][:, 0].tolist() == scores[False][:, 0].tolist()  # level >= 1 untouched

@@ -25,10 +25,11 @@ _SLASH = rf"{_S}/{_S}"
 
 # A number right after another standalone number and a space is not a citation's start
 # ("Điều 5 25-NQ"), but one after a code ending in digits is ("Luật 10/2022/QH15 25-NQ/TW").
+# The pattern opens with (?=\d) so that these look-behinds run at digits only.
 _AFTER_NUMBER = "".join(rf"(?<!(?<!\w)\d{{{n}}}\s)" for n in range(1, 6))
 
 NUMBER_RE = re.compile(
-    rf"""(?<![\w/.\-–]){_AFTER_NUMBER}(?P<n>\d{{1,5}})(?:
+    rf"""(?=\d)(?<![\w/.\-–]){_AFTER_NUMBER}(?P<n>\d{{1,5}})(?:
         {_DASH}(?P<pt>{_CODE}){_SLASH}(?P<pi>{_CODE})                                  # party
       | {_SLASH}(?P<ly>(?:19|20)\d\d){_SLASH}(?P<lt>{_CODE})(?:(?:{_DASH}|{_SLASH})(?P<li>{_CODE}(?:{_DASH}{_UCODE})*+))?  # legal
       | {_SLASH}(?P<xt>{_CODE}){_SLASH}(?P<xi>{_CODE})                                  # 36/NQ/TW

@@ -115,6 +115,17 @@ def _cumulative(estimator: OrdinalLevelClassifier, X) -> np.ndarray:
     return full
 
 
+def _unit_scores(themes, sentence_models, X) -> list[np.ndarray]:
+    """Per theme (n, 2): P(>=1), P(2) of sentences (or clauses) with features ``X``, from the
+    sentence models where given, else from the article model; P(2) never above P(>=1)."""
+    scores = [_cumulative(estimator, X) for estimator in themes.estimators_]
+    if not sentence_models:
+        return scores
+    from .sentences import score_sentences
+    scores = score_sentences(sentence_models, X, scores)
+    return [np.column_stack([s[:, 0], np.minimum(s[:, 0], s[:, 1])]) for s in scores]
+
+
 def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
                   sentence_models: list | None = None, lexicons=None,
                   clauses: dict | None = None) -> Scores:
@@ -128,15 +139,9 @@ def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
     # sentences): its features are computed from theirs, each token analysed once.
     joined = [len(s) > 0 for sents in sentence_tokens for s in sents]
     X_docs, X_sent = transform_articles_and_sentences(features, sentences, bounds, joined)
-    article, sentence = [], []
-    for estimator in themes.estimators_:
-        article.append(_cumulative(estimator, X_docs))
-        sentence.append(_cumulative(estimator, X_sent) if X_sent is not None
-                        else np.zeros((0, 2)))
-    if sentence_models and X_sent is not None:
-        from .sentences import score_sentences
-        sentence = score_sentences(sentence_models, X_sent, sentence)
-        sentence = [np.column_stack([s[:, 0], np.minimum(s[:, 0], s[:, 1])]) for s in sentence]
+    article = [_cumulative(estimator, X_docs) for estimator in themes.estimators_]
+    sentence = (_unit_scores(themes, sentence_models, X_sent) if X_sent is not None
+                else [np.zeros((0, 2)) for _ in themes.estimators_])
     if clauses and X_sent is not None:
         sentence = _with_clauses(features, themes, sentence_models, sentence_tokens, sentence,
                                  clauses)
@@ -180,14 +185,7 @@ def _with_clauses(features, themes, sentence_models, sentence_tokens, sentence, 
                 strings.extend(document_string([c]) for c in parts)
     if not strings:
         return sentence
-    X = features.transform(strings)
-    fallback = [_cumulative(est, X) for est in themes.estimators_]
-    if sentence_models:
-        from .sentences import score_sentences
-        scored = score_sentences(sentence_models, X, fallback)
-        scored = [np.column_stack([s[:, 0], np.minimum(s[:, 0], s[:, 1])]) for s in scored]
-    else:
-        scored = fallback
+    scored = _unit_scores(themes, sentence_models, features.transform(strings))
     owner = np.array(owner)
     out = []
     for k, rows in enumerate(sentence):

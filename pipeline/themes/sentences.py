@@ -122,23 +122,16 @@ def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
                     if mention_negatives else np.zeros(0, int))
         pair = []
         for minimum in (1, 2):
-            y = (target >= minimum).astype(int)
-            X_rows, w = X_sent[rows], weight
-            if minimum == 2 and len(mentions):
-                X_rows = _vstack(X_rows, X_sent[mentions])
-                y = np.concatenate([y, np.zeros(len(mentions), int)])
-                w = np.concatenate([w, np.ones(len(mentions))])
+            extra = mentions if minimum == 2 else np.zeros(0, int)
+            y = np.concatenate([(target >= minimum).astype(int), np.zeros(len(extra), int)])
             if y.sum() < 5 or (1 - y).sum() < 5:
                 pair.append(None)
                 continue
-            pair.append(_sentence_lr(C).fit(X_rows, y, sample_weight=w))
+            w = np.concatenate([weight, np.ones(len(extra))])
+            pair.append(_sentence_lr(C).fit(X_sent[np.concatenate([rows, extra])], y,
+                                            sample_weight=w))
         models.append(pair)
     return models
-
-
-def _vstack(a, b):
-    import scipy.sparse as sp
-    return sp.vstack([a, b], format="csr") if sp.issparse(a) else np.vstack([a, b])
 
 
 def has_enough_labels(sentence_levels: list[np.ndarray] | None) -> bool:
