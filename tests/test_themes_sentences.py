@@ -2,6 +2,7 @@
 import json
 
 import numpy as np
+import pytest
 
 
 def _write(path, rows):
@@ -55,11 +56,13 @@ def _sentence_set(seed: int, n_articles: int, per: int, n_features: int):
 def _fit_and_score(X, bounds, levels, sentence_levels, probe, **options) -> np.ndarray:
     """(n_probe, 2) scores of the probe rows by sentence models fitted on the set."""
     from scipy import sparse
-    from pipeline.themes.sentences import fit_labelled_sentence_models, score_sentences
+    from pipeline.themes.sentences import LEVEL2, fit_labelled_sentence_models, score_sentences
     models = fit_labelled_sentence_models(sparse.csr_matrix(X), bounds, levels, sentence_levels,
                                           **options)
     probe = np.asarray(probe, dtype=float)
-    return score_sentences(models, sparse.csr_matrix(probe), [np.zeros((len(probe), 2))])[0]
+    conditional = options.get("level2", LEVEL2) == "conditional"
+    return score_sentences(models, sparse.csr_matrix(probe), [np.zeros((len(probe), 2))],
+                           conditional)[0]
 
 
 def test_labelled_sentence_models_learn_the_sentence_rule():
@@ -160,8 +163,82 @@ def test_mention_negatives_teach_level_2_that_a_passing_mention_is_not_substanti
             levels[i, 0] = 1
             X[row, 0], X[row, 2] = 1.0, 1.0
     probe = [[1.0, 0.0, 1.0, 0.0], [1.0, 1.0, 0.3, 0.0]]
+    # Joint level 2 (no labelled level-1 sentence here: the conditional case is below).
     scores = {flag: _fit_and_score(X, bounds, levels, sentence_levels, probe,
-                                   mention_negatives=flag) for flag in (False, True)}
+                                   mention_negatives=flag, level2="joint")
+              for flag in (False, True)}
     assert scores[True][0, 1] < scores[False][0, 1] - 0.1  # the listed mention: lower P(2)
     assert scores[True][1, 1] > 0.5  # the substantive sentence stays level 2
     assert scores[True][:, 0].tolist() == scores[False][:, 0].tolist()  # level >= 1 untouched
+
+
+def _figures_everywhere(seed: int):
+    """Feature 0: the theme named; 1: a concrete figure or event, as common off the theme as
+    on it; 2: the theme named in a list. Level-2 articles hold a labelled named-and-concrete
+    sentence, level-1 articles a labelled listed mention."""
+    n_articles = 150
+    X, bounds, levels, sentence_levels = _sentence_set(seed, n_articles, 4, 4)
+    X[::2, 1] = 1.0  # figures and events in half of all sentences
+    for i in range(n_articles):
+        row = bounds[i]
+        if i % 3 == 0:
+            levels[i, 0] = 2
+            X[row, 0], X[row, 1], X[row, 2] = 1.0, 1.0, 0.0
+            sentence_levels[0][row] = 2
+        elif i % 3 == 1:
+            levels[i, 0] = 1
+            X[row, 0], X[row, 1], X[row, 2] = 1.0, 0.0, 1.0
+            sentence_levels[0][row] = 1
+    return X, bounds, levels, sentence_levels
+
+
+def test_conditional_level_2_is_learnt_from_sentences_that_name_the_theme():
+    from scipy import sparse
+    from pipeline.themes.sentences import fit_labelled_sentence_models
+    X, bounds, levels, sentence_levels = _figures_everywhere(3)
+    probe = [[1.0, 1.0, 0, 0], [1.0, 0, 1.0, 0], [0, 1.0, 0, 0]]
+    scores = _fit_and_score(X, bounds, levels, sentence_levels, probe, level2="conditional")
+    assert scores[0, 1] > 0.5 > scores[1, 1]  # named and concrete: level 2; listed: not
+    assert scores[2, 1] < 0.1  # a figure off the theme: P(2) = P(>=1) x P(2 | >=1), small
+    assert (scores[:, 1] <= scores[:, 0]).all()
+
+    # Off-theme sentences play no part in P(2 | >=1): changing every sentence of the level-0
+    # articles leaves it as it was (the joint model learns from them).
+    def level2_coefficients(mode, X):
+        models = fit_labelled_sentence_models(sparse.csr_matrix(X), bounds, levels,
+                                              sentence_levels, level2=mode,
+                                              mention_negatives=False)
+        return models[0][1].coef_.ravel()
+    article_of = np.repeat(np.arange(len(levels)), np.diff(bounds))
+    shuffled = X.copy()
+    off_theme = levels[article_of, 0] == 0
+    shuffled[off_theme] = np.random.default_rng(9).random((int(off_theme.sum()), 4))
+    assert np.allclose(level2_coefficients("conditional", X),
+                       level2_coefficients("conditional", shuffled))
+    assert not np.allclose(level2_coefficients("joint", X), level2_coefficients("joint", shuffled))
+
+
+def test_conditional_mentions_are_the_level_1_sentences_that_name_the_theme():
+    # Unlabelled sentences of level-1 articles are negatives for P(2 | >=1) only where the
+    # level >= 1 model says they name the theme: off-theme ones would teach it nothing.
+    from scipy import sparse
+    from pipeline.themes.sentences import fit_labelled_sentence_models
+    X, bounds, levels, sentence_levels = _figures_everywhere(4)
+    for i in range(1, len(levels), 3):  # level 1: a second, unlabelled listed mention
+        X[bounds[i] + 1, 0], X[bounds[i] + 1, 2] = 1.0, 1.0
+    models = {flag: fit_labelled_sentence_models(sparse.csr_matrix(X), bounds, levels,
+                                                 sentence_levels, level2="conditional",
+                                                 mention_negatives=flag)
+              for flag in (False, True)}
+    listed = sparse.csr_matrix([[1.0, 0, 1.0, 0]])
+    assert (models[True][0][1].predict_proba(listed)[0, 1]
+            < models[False][0][1].predict_proba(listed)[0, 1])
+
+
+def test_level2_mode_is_checked():
+    from scipy import sparse
+    from pipeline.themes.sentences import fit_labelled_sentence_models
+    X, bounds, levels, sentence_levels = _figures_everywhere(5)
+    with pytest.raises(ValueError, match="level2"):
+        fit_labelled_sentence_models(sparse.csr_matrix(X), bounds, levels, sentence_levels,
+                                     level2="ordinal")

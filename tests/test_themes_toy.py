@@ -3,13 +3,14 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from pipeline.cli import main
 from pipeline.models import Article
 from pipeline.themes import load_tagger
 
-from themes_toy import write_toy_set
+from themes_toy import write_toy_sentence_labels, write_toy_set
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +177,34 @@ def test_sentence_clauses_split_at_separators_and_drop_short_runs():
     assert sentence_clauses(tokens, {";", ":"}) == [["a", "b", "c"], ["e", "f", "g", "h"],
                                                       ["i", "j", "k"]]
     assert sentence_clauses(tokens, set()) == [tokens]
+
+
+def test_conditional_sentence_models_are_saved_and_tag_alike(toy_model, tmp_path, monkeypatch):
+    # With labelled sentences, level 2 of a sentence is P(>=1) x P(2 | >=1); the saved model
+    # says so in its meta, and the loaded one scores and tags as the trained one did.
+    from pipeline.segment import segment_article
+    from pipeline.themes.persist import load_model, save_model
+    from pipeline.themes.tag import ThemeTagger
+    from pipeline.themes.train import fit_model, load_dataset
+    monkeypatch.setenv("DANVAN_CACHE", str(toy_model["root"] / "cache"))  # same articles
+    taxonomy, labels = write_toy_set(tmp_path)
+    write_toy_sentence_labels(labels)
+    data = load_dataset(labels, taxonomy)
+    model = fit_model(data, folds=3)
+    assert model.meta["sentence"] == "labelled" and model.conditional
+    article = Article(id="z", paragraphs=[
+        "Ngư dân ra khơi đánh bắt hải sản trong chuyến biển đầu năm.",
+        "Tỉnh phát triển nông nghiệp, lâm nghiệp, bóng đá, du lịch và dịch vụ.",
+        "Hợp tác xã mở rộng diện tích trồng rau an toàn."])
+    tokens = [[s.tokens for s in segment_article(article)]]
+    scores = model.scores(tokens)
+    fishing = model.themes.index("fishing")
+    rows = scores.sentence[fishing]
+    level2 = model.sentence[fishing][1].predict_proba(scores.X_sent)[:, 1]
+    assert np.allclose(rows[:, 1], rows[:, 0] * level2)
+    loaded = load_model(save_model(model, tmp_path / "model"))
+    assert loaded.conditional
+    again = loaded.scores(tokens)
+    assert all(np.allclose(a, b) for a, b in zip(scores.sentence, again.sentence))
+    tags = ThemeTagger(loaded, cache=False).tag(article)
+    assert [t.level for t in tags] == [2, 1]

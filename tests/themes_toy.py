@@ -42,6 +42,8 @@ FILLER = ["Ủy ban nhân dân xã {p} họp bàn kế hoạch năm {n}.",
           "Mưa lớn khiến một số tuyến đường bị ngập cục bộ.",
           "Cán bộ xã đến từng nhà tuyên truyền về phòng cháy chữa cháy.",
           "Hợp tác xã mở rộng diện tích trồng rau an toàn."]
+TOY_LEXICON = {"fishing": ["ngư dân", "tàu cá", "đánh bắt"],
+               "football": ["bóng đá", "cầu thủ", "trận đấu"]}
 PLACES = ["An Bình", "Tân Lập", "Hòa Phú", "Phước Sơn", "Vĩnh Lộc", "Thạnh Mỹ"]
 
 
@@ -74,3 +76,22 @@ def write_toy_set(directory, n: int = 150, seed: int = 7):
             row["split"] = split_of(row["id"])
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return taxonomy, labels
+
+
+def write_toy_sentence_labels(labels_path):
+    """Sentence labels for the toy set's training articles, in raw/sentences_<theme>.jsonl
+    beside ``labels_path``: each theme sentence at its article's level, a filler at 0."""
+    raw = labels_path.parent / "raw"
+    raw.mkdir(exist_ok=True)
+    rows = [json.loads(line) for line in labels_path.read_text(encoding="utf-8").splitlines()]
+    for theme in SUBSTANTIVE:
+        with open(raw / f"sentences_{theme}.jsonl", "w", encoding="utf-8") as fh:
+            for row in rows:
+                if row["split"] != "train":
+                    continue
+                for sentence in row["text"].split("\n"):
+                    named = any(w in sentence.lower() for w in TOY_LEXICON[theme])
+                    level = row["levels"][theme] if named else 0
+                    fh.write(json.dumps({"id": row["id"], "index": -1, "text": sentence,
+                                         "level": level}, ensure_ascii=False) + "\n")
+    return raw

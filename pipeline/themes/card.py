@@ -6,6 +6,8 @@ import platform
 from collections import Counter
 from pathlib import Path
 
+from .sentences import MENTION_SCORE
+
 
 SENTENCE_NOTE = ("\n  Sentences are scored by per-theme logistic regressions learnt from sentences of "
                  "training articles\n  labelled on their own (corpus/labels/raw/sentences_*.jsonl) "
@@ -17,6 +19,11 @@ SYNTHETIC_NOTE = ("\n  Stage 2 also learns from {} synthetic long reports per ar
 MENTION_NOTE = ("\n  The level-2 sentence models also take every unlabelled sentence of the articles "
                 "at level 1\n  as a negative (such an article has no substantive sentence on the "
                 "theme, by definition).")
+CONDITIONAL_NOTE = ("\n  A sentence's P(2) is P(>=1) x P(2 | >=1): the level-2 sentence model is learnt "
+                    "from the sentences\n  that name the theme only (labelled at level 1 or 2, and "
+                    "the sentences of level-1 articles\n  that the level >= 1 model scores at {} "
+                    "or more), so that it learns what makes a sentence\n  treat the theme rather "
+                    "than what makes it name it.")
 CLAUSE_NOTE = ("\n  A sentence of {min_tokens} tokens or more is also scored clause by clause "
                "(split at {separators}):\n  its P(>=1) is at least its best clause's, so that a "
                "theme named in one field of a\n  report's long enumerating sentence is not "
@@ -74,7 +81,7 @@ Tags an article with the themes {', '.join(f'`{t}`' for t in model.themes)} at t
   (two sigmoid-calibrated logistic regressions: level >= 1, level 2; C={meta.get('C')}).
 - Stage 2 ({'on' if meta.get('stage2') else 'off'}): per theme, a small ordinal classifier on
   the article's stage-1 scores and its best sentences' scores, trained on {meta.get('folds')}-fold
-  out-of-fold stage-1 scores.{LEXICON_NOTE if meta.get('lexicons') else ''}{SENTENCE_NOTE if meta.get('sentence') == 'labelled' else ''}{MENTION_NOTE if meta.get('sentence') == 'labelled' and meta.get('mention_negatives') else ''}{_clause_note(meta)}{SYNTHETIC_NOTE.format(meta.get('synthetic')) if meta.get('synthetic') else ''}
+  out-of-fold stage-1 scores.{LEXICON_NOTE if meta.get('lexicons') else ''}{SENTENCE_NOTE if meta.get('sentence') == 'labelled' else ''}{MENTION_NOTE if meta.get('sentence') == 'labelled' and meta.get('mention_negatives') and meta.get('sentence_level2') != 'conditional' else ''}{CONDITIONAL_NOTE.format(MENTION_SCORE) if meta.get('sentence_level2') == 'conditional' else ''}{_clause_note(meta)}{SYNTHETIC_NOTE.format(meta.get('synthetic')) if meta.get('synthetic') else ''}
 - Per theme and level, the source whose probability decides (article-level stage 1, the best
   sentence, or stage 2) and its threshold are chosen on the dev split (best F1 on a 0.05-0.95
   grid{', dev articles and long reports made of them' if meta.get('synthetic') and meta.get('synthetic_dev', True) else ''}):

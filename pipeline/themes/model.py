@@ -115,23 +115,25 @@ def _cumulative(estimator: OrdinalLevelClassifier, X) -> np.ndarray:
     return full
 
 
-def _unit_scores(themes, sentence_models, X) -> list[np.ndarray]:
+def _unit_scores(themes, sentence_models, X, conditional: bool = False) -> list[np.ndarray]:
     """Per theme (n, 2): P(>=1), P(2) of sentences (or clauses) with features ``X``, from the
-    sentence models where given, else from the article model; P(2) never above P(>=1)."""
+    sentence models where given (``conditional``: theirs is P(2 | >=1)), else from the
+    article model; P(2) never above P(>=1)."""
     scores = [_cumulative(estimator, X) for estimator in themes.estimators_]
     if not sentence_models:
         return scores
     from .sentences import score_sentences
-    scores = score_sentences(sentence_models, X, scores)
+    scores = score_sentences(sentence_models, X, scores, conditional)
     return [np.column_stack([s[:, 0], np.minimum(s[:, 0], s[:, 1])]) for s in scores]
 
 
 def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
                   sentence_models: list | None = None, lexicons=None,
-                  clauses: dict | None = None) -> Scores:
+                  clauses: dict | None = None, conditional: bool = False) -> Scores:
     """Score articles (all their sentences) and each sentence alone (with the sentence
     models where given, else with the article model). With ``clauses`` (see
-    ``CLAUSE_SCORING``), a long sentence's P(>=1) is at least that of its best clause."""
+    ``CLAUSE_SCORING``), a long sentence's P(>=1) is at least that of its best clause.
+    ``conditional``: the level-2 sentence models give P(2 | >=1) (see sentences.py)."""
     features, themes = stage1.named_steps["features"], stage1.named_steps["themes"]
     sentences = [document_string([s]) for sents in sentence_tokens for s in sents]
     bounds = np.cumsum([0] + [len(s) for s in sentence_tokens])
@@ -140,11 +142,11 @@ def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
     joined = [len(s) > 0 for sents in sentence_tokens for s in sents]
     X_docs, X_sent = transform_articles_and_sentences(features, sentences, bounds, joined)
     article = [_cumulative(estimator, X_docs) for estimator in themes.estimators_]
-    sentence = (_unit_scores(themes, sentence_models, X_sent) if X_sent is not None
+    sentence = (_unit_scores(themes, sentence_models, X_sent, conditional) if X_sent is not None
                 else [np.zeros((0, 2)) for _ in themes.estimators_])
     if clauses and X_sent is not None:
         sentence = _with_clauses(features, themes, sentence_models, sentence_tokens, sentence,
-                                 clauses)
+                                 clauses, conditional)
     lexicon = lexicon_flags(lexicon_matchers(lexicons), sentence_tokens) if lexicons else None
     return Scores(article, sentence, bounds, X_sent, lexicon)
 
@@ -171,7 +173,8 @@ def sentence_clauses(tokens, separators) -> list:
     return [c for c in out if len(c) >= MIN_CLAUSE_TOKENS]
 
 
-def _with_clauses(features, themes, sentence_models, sentence_tokens, sentence, clauses):
+def _with_clauses(features, themes, sentence_models, sentence_tokens, sentence, clauses,
+                  conditional: bool = False):
     """``sentence`` with each long sentence's columns ``clauses["columns"]`` raised to the
     best of its clauses' scores (same models)."""
     separators = set(clauses["separators"])
@@ -185,7 +188,7 @@ def _with_clauses(features, themes, sentence_models, sentence_tokens, sentence, 
                 strings.extend(document_string([c]) for c in parts)
     if not strings:
         return sentence
-    scored = _unit_scores(themes, sentence_models, features.transform(strings))
+    scored = _unit_scores(themes, sentence_models, features.transform(strings), conditional)
     owner = np.array(owner)
     out = []
     for k, rows in enumerate(sentence):
@@ -249,9 +252,14 @@ class ThemeModel:
         """[[lexicon], [stop]] per theme when stage 2 reads the lexicon, else None."""
         return self.meta.get("lexicons") or None
 
+    @property
+    def conditional(self) -> bool:
+        """The level-2 sentence models give P(2 | >=1) (older models: P(2))."""
+        return self.meta.get("sentence_level2") == "conditional"
+
     def scores(self, tokens) -> Scores:
         return stage1_scores(self.stage1, tokens, self.sentence, self.lexicons,
-                             self.meta.get("clauses"))
+                             self.meta.get("clauses"), self.conditional)
 
     def candidates(self, scores: Scores) -> dict[str, list[np.ndarray]]:
         """Per source, per theme (n_articles, 2): P(>=1), P(2)."""

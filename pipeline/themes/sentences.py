@@ -66,14 +66,20 @@ def _top_sentences(scores: np.ndarray, bounds: np.ndarray, articles: np.ndarray)
     return np.array(chosen, dtype=int)
 
 
-def score_sentences(models: list[list], X_sent, fallback: list[np.ndarray]) -> list[np.ndarray]:
-    """Per theme (n_sentences, 2): P(sentence names the theme), P(sentence treats it)."""
+def score_sentences(models: list[list], X_sent, fallback: list[np.ndarray],
+                    conditional: bool = False) -> list[np.ndarray]:
+    """Per theme (n_sentences, 2): P(sentence names the theme), P(sentence treats it).
+    ``conditional``: the level-2 models give P(2 | >=1) (fit with level2="conditional")."""
     out = []
     for k, pair in enumerate(models):
         cols = []
         for column, model in enumerate(pair):
-            cols.append(model.predict_proba(X_sent)[:, 1] if model is not None
-                        else fallback[k][:, column])
+            if model is None:
+                cols.append(fallback[k][:, column])
+            elif column == 1 and conditional:
+                cols.append(cols[0] * model.predict_proba(X_sent)[:, 1])
+            else:
+                cols.append(model.predict_proba(X_sent)[:, 1])
         out.append(np.column_stack(cols))
     return out
 
@@ -82,13 +88,17 @@ NEGATIVES_PER_THEME = 30000
 LABELLED_WEIGHT = 1.0
 MENTION_NEGATIVES = True
 MIN_LABELLED = 50  # sentences of level-0 articles kept as negatives (sampled)
+LEVEL2_MODES = ("conditional", "joint")
+LEVEL2 = "conditional"
+MENTION_SCORE = 0.5  # a level-1 article's sentence at this P(>=1) or more names the theme
 
 
 def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
                                  sentence_levels: list[np.ndarray], seed: int = 0,
                                  C: float = SENTENCE_C,
                                  labelled_weight: float = LABELLED_WEIGHT,
-                                 mention_negatives: bool = MENTION_NEGATIVES) -> list[list]:
+                                 mention_negatives: bool = MENTION_NEGATIVES,
+                                 level2: str = LEVEL2) -> list[list]:
     """Per theme [model for level >= 1, model for level 2], learnt from labelled sentences.
 
     Rows: the labelled sentences (their own level), and sentences of articles at level 0
@@ -101,7 +111,17 @@ def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
     of the articles at level 1 as a negative: an article at level 1 has no substantive
     sentence on the theme by definition, and its sentences that name the theme in passing
     are exactly the hard negatives level 2 needs.
+
+    ``level2``: "conditional" (the default) learns P(level 2 | level >= 1) from the sentences
+    that name the theme only: the labelled sentences at level 1 or 2, and (with
+    ``mention_negatives``) the unlabelled sentences of level-1 articles that the level >= 1
+    model scores at MENTION_SCORE or more. A sentence's P(2) is then P(>=1) x P(2 | >=1)
+    (``score_sentences(..., conditional=True)``). "joint" learns P(2) against every other
+    sentence, where the many off-theme sentences outweigh the few passing mentions, so
+    the model learns "names the theme" more than "treats it".
     """
+    if level2 not in LEVEL2_MODES:
+        raise ValueError(f"level2 must be one of {LEVEL2_MODES}, not {level2!r}")
     rng = np.random.default_rng(seed)
     n_articles = len(bounds) - 1
     article_of = np.repeat(np.arange(n_articles), np.diff(bounds))
@@ -122,13 +142,21 @@ def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
                     if mention_negatives else np.zeros(0, int))
         pair = []
         for minimum in (1, 2):
+            fit_rows, fit_target, fit_weight = rows, target, weight
             extra = mentions if minimum == 2 else np.zeros(0, int)
-            y = np.concatenate([(target >= minimum).astype(int), np.zeros(len(extra), int)])
+            if minimum == 2 and level2 == "conditional":
+                named = target >= 1  # the level-0 rows do not name the theme: left out
+                fit_rows, fit_target, fit_weight = rows[named], target[named], weight[named]
+                # Which of a level-1 article's sentences name the theme: the level >= 1
+                # model says (none without it: the others are off the theme).
+                extra = (extra[pair[0].predict_proba(X_sent[extra])[:, 1] >= MENTION_SCORE]
+                         if len(extra) and pair[0] is not None else extra[:0])
+            y = np.concatenate([(fit_target >= minimum).astype(int), np.zeros(len(extra), int)])
             if y.sum() < 5 or (1 - y).sum() < 5:
                 pair.append(None)
                 continue
-            w = np.concatenate([weight, np.ones(len(extra))])
-            pair.append(_sentence_lr(C).fit(X_sent[np.concatenate([rows, extra])], y,
+            w = np.concatenate([fit_weight, np.ones(len(extra))])
+            pair.append(_sentence_lr(C).fit(X_sent[np.concatenate([fit_rows, extra])], y,
                                             sample_weight=w))
         models.append(pair)
     return models

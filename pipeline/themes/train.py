@@ -14,7 +14,7 @@ from ..segment import segment_many
 from .augment import concat_scores, synthetic_reports
 from .labels import LabelledArticle, load_labelled
 from .sentence_labels import align_sentence_labels, read_sentence_labels
-from .sentences import LABELLED_WEIGHT, MENTION_NEGATIVES, SENTENCE_C, has_enough_labels
+from .sentences import LABELLED_WEIGHT, LEVEL2, MENTION_NEGATIVES, SENTENCE_C, has_enough_labels
 from .model import (CLAUSE_SCORING, ThemeModel, Scores, build_stage1, lexicon_flags,
                     lexicon_matchers, stage1_scores, stage2_features)
 from .ordinal import OrdinalLevelClassifier
@@ -125,19 +125,21 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
     sent_counts = np.array([len(t) for t in tokens])
     bounds = np.concatenate([[0], np.cumsum(sent_counts)])
     sentence = [np.zeros((bounds[-1], 2)) for _ in range(n_themes)]
+    conditional = (sentence_levels is not None
+                   and (sentence_options or {}).get("level2", LEVEL2) == "conditional")
     for fit_idx, held_idx in KFold(folds, shuffle=True, random_state=seed).split(np.arange(n)):
         stage1, sentence_models = _fit_stage1(
             _take(tokens, fit_idx), Y[fit_idx], features, C, sentence, calibration_cv=3,
             sentence_levels=_sentence_subset(sentence_levels, tokens, fit_idx),
             sentence_options=sentence_options)
         scores = stage1_scores(stage1, _take(tokens, held_idx), sentence_models,
-                               clauses=clauses)
+                               clauses=clauses, conditional=conditional)
         if synthetic:
             docs, levels = synthetic_reports(tokens, Y, held_idx,
                                              int(round(synthetic * len(held_idx))), rng)
             if docs:
                 synth_parts.append(stage1_scores(stage1, docs, sentence_models, lexicons,
-                                                 clauses))
+                                                 clauses, conditional))
                 synth_levels.append(levels)
         for k in range(n_themes):
             article[k][held_idx] = scores.article[k]
@@ -192,13 +194,14 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
               dev_split: str = "dev", lexicon: bool = True,
               synthetic: float = SYNTHETIC, synthetic_dev: bool = True,
               sentence_C: float = SENTENCE_C, labelled_weight: float = LABELLED_WEIGHT,
-              mention_negatives: bool = MENTION_NEGATIVES, clauses: bool = True,
-              thresholds_on: str = "dev") -> ThemeModel:
+              mention_negatives: bool = MENTION_NEGATIVES, level2: str = LEVEL2,
+              clauses: bool = True, thresholds_on: str = "dev") -> ThemeModel:
     """Fit on ``train_splits``, choose sources and thresholds (``thresholds_on``).
 
     ``clauses``: score the clauses of long sentences too (model.CLAUSE_SCORING), saved with
-    the model so that tagging does the same. ``mention_negatives``, ``sentence_C`` and
-    ``labelled_weight``: see sentences.fit_labelled_sentence_models.
+    the model so that tagging does the same. ``mention_negatives``, ``sentence_C``,
+    ``labelled_weight`` and ``level2``: see sentences.fit_labelled_sentence_models (``level2``
+    applies to labelled sentence models; it is saved in the meta as "sentence_level2").
     """
     if thresholds_on not in THRESHOLD_DATA:
         raise DanvanError(f"thresholds_on must be one of {THRESHOLD_DATA}, not {thresholds_on!r}")
@@ -210,8 +213,9 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     sentence = mode != "off"
     sentence_levels = (_sentence_subset(data.sentence_levels, tokens, train_idx)
                        if mode == "labelled" else None)
+    level2 = level2 if mode == "labelled" else "joint"  # multiple-instance models are joint
     sentence_options = {"C": sentence_C, "labelled_weight": labelled_weight,
-                        "mention_negatives": mention_negatives}
+                        "mention_negatives": mention_negatives, "level2": level2}
     stage1, sentence_models = _fit_stage1(_take(tokens, train_idx), Y[train_idx], features, C,
                                           sentence, calibration_cv=3,
                                           sentence_levels=sentence_levels,
@@ -219,6 +223,8 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     lexicons = data.lexicons if (lexicon and stage2 and any(l[0] for l in data.lexicons)) else None
     clause_scoring = dict(CLAUSE_SCORING) if clauses else None
     meta = {"lexicons": lexicons} if lexicons else {}
+    if sentence:
+        meta["sentence_level2"] = level2
     if clause_scoring:
         meta["clauses"] = clause_scoring
     model = ThemeModel(themes=list(data.themes), stage1=stage1, sentence=sentence_models,
