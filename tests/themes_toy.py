@@ -5,6 +5,7 @@ tagged), not the model's quality.
 """
 import json
 import random
+import tomllib
 
 TOY_TAXONOMY = '''
 [[theme]]
@@ -42,8 +43,6 @@ FILLER = ["Ủy ban nhân dân xã {p} họp bàn kế hoạch năm {n}.",
           "Mưa lớn khiến một số tuyến đường bị ngập cục bộ.",
           "Cán bộ xã đến từng nhà tuyên truyền về phòng cháy chữa cháy.",
           "Hợp tác xã mở rộng diện tích trồng rau an toàn."]
-TOY_LEXICON = {"fishing": ["ngư dân", "tàu cá", "đánh bắt"],
-               "football": ["bóng đá", "cầu thủ", "trận đấu"]}
 PLACES = ["An Bình", "Tân Lập", "Hòa Phú", "Phước Sơn", "Vĩnh Lộc", "Thạnh Mỹ"]
 
 
@@ -84,13 +83,14 @@ def write_toy_sentence_labels(labels_path):
     raw = labels_path.parent / "raw"
     raw.mkdir(exist_ok=True)
     rows = [json.loads(line) for line in labels_path.read_text(encoding="utf-8").splitlines()]
+    lexicons = {t["label"]: t["lexicon"] for t in tomllib.loads(TOY_TAXONOMY)["theme"]}
     for theme in SUBSTANTIVE:
         with open(raw / f"sentences_{theme}.jsonl", "w", encoding="utf-8") as fh:
             for row in rows:
                 if row["split"] != "train":
                     continue
                 for sentence in row["text"].split("\n"):
-                    named = any(w in sentence.lower() for w in TOY_LEXICON[theme])
+                    named = any(w in sentence.lower() for w in lexicons[theme])
                     level = row["levels"][theme] if named else 0
                     fh.write(json.dumps({"id": row["id"], "index": -1, "text": sentence,
                                          "level": level}, ensure_ascii=False) + "\n")

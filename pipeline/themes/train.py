@@ -90,21 +90,24 @@ def _take(tokens, idx):
 
 def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
                 calibration_cv: int = 3, sentence_levels=None, sentence_options=None):
-    """The article-level pipeline, and (``sentence``) the sentence models: learnt from
-    labelled sentences where ``sentence_levels`` holds them (``sentence_options``: keyword
-    arguments of fit_labelled_sentence_models), else by multiple-instance selection from
-    the article model."""
+    """The article-level pipeline, the sentence models (``sentence``) and whether their level-2
+    models give P(2 | >=1). Sentence models are learnt from labelled sentences where
+    ``sentence_levels`` holds them (``sentence_options``: keyword arguments of
+    fit_labelled_sentence_models), else by multiple-instance selection from the article
+    model (always joint)."""
     from .features import document_string
     from .sentences import fit_labelled_sentence_models, fit_sentence_models
     stage1 = build_stage1(features, C, calibration_cv)
     stage1.fit([document_string(t) for t in tokens], Y)
     if not sentence:
-        return stage1, []
+        return stage1, [], False
     scores = stage1_scores(stage1, tokens)
     if sentence_levels is not None:
-        return stage1, fit_labelled_sentence_models(scores.X_sent, scores.bounds, Y,
-                                                    sentence_levels, **(sentence_options or {}))
-    return stage1, fit_sentence_models(scores.X_sent, scores.bounds, Y, scores.sentence)
+        options = sentence_options or {}
+        return (stage1, fit_labelled_sentence_models(scores.X_sent, scores.bounds, Y,
+                                                     sentence_levels, **options),
+                options.get("level2", LEVEL2) == "conditional")
+    return stage1, fit_sentence_models(scores.X_sent, scores.bounds, Y, scores.sentence), False
 
 
 def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
@@ -125,10 +128,8 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
     sent_counts = np.array([len(t) for t in tokens])
     bounds = np.concatenate([[0], np.cumsum(sent_counts)])
     sentence = [np.zeros((bounds[-1], 2)) for _ in range(n_themes)]
-    conditional = (sentence_levels is not None
-                   and (sentence_options or {}).get("level2", LEVEL2) == "conditional")
     for fit_idx, held_idx in KFold(folds, shuffle=True, random_state=seed).split(np.arange(n)):
-        stage1, sentence_models = _fit_stage1(
+        stage1, sentence_models, conditional = _fit_stage1(
             _take(tokens, fit_idx), Y[fit_idx], features, C, sentence, calibration_cv=3,
             sentence_levels=_sentence_subset(sentence_levels, tokens, fit_idx),
             sentence_options=sentence_options)
@@ -213,18 +214,16 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     sentence = mode != "off"
     sentence_levels = (_sentence_subset(data.sentence_levels, tokens, train_idx)
                        if mode == "labelled" else None)
-    level2 = level2 if mode == "labelled" else "joint"  # multiple-instance models are joint
     sentence_options = {"C": sentence_C, "labelled_weight": labelled_weight,
                         "mention_negatives": mention_negatives, "level2": level2}
-    stage1, sentence_models = _fit_stage1(_take(tokens, train_idx), Y[train_idx], features, C,
-                                          sentence, calibration_cv=3,
-                                          sentence_levels=sentence_levels,
-                                          sentence_options=sentence_options)
+    stage1, sentence_models, conditional = _fit_stage1(
+        _take(tokens, train_idx), Y[train_idx], features, C, sentence, calibration_cv=3,
+        sentence_levels=sentence_levels, sentence_options=sentence_options)
     lexicons = data.lexicons if (lexicon and stage2 and any(l[0] for l in data.lexicons)) else None
     clause_scoring = dict(CLAUSE_SCORING) if clauses else None
     meta = {"lexicons": lexicons} if lexicons else {}
     if sentence:
-        meta["sentence_level2"] = level2
+        meta["sentence_level2"] = "conditional" if conditional else "joint"
     if clause_scoring:
         meta["clauses"] = clause_scoring
     model = ThemeModel(themes=list(data.themes), stage1=stage1, sentence=sentence_models,
