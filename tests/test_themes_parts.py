@@ -189,3 +189,12 @@ def test_lexicon_flags_mark_theme_sentences_and_enumerations():
     clearance, ethnicity = lexicon_flags(matchers, article)
     assert clearance.tolist() == [[1.0, 1.0], [1.0, 0.0], [0.0, 0.0]]
     assert ethnicity.tolist() == [[0.0, 0.0]] * 3  # the stock phrase is not the theme
+
+
+def test_model_card_says_where_thresholds_were_chosen():
+    from pipeline.themes.card import _threshold_data
+    assert "out-of-fold" not in _threshold_data({"thresholds_on": "dev", "synthetic": 0.5})
+    assert "long reports" in _threshold_data({"thresholds_on": "dev", "synthetic": 0.5})
+    both = _threshold_data({"thresholds_on": "dev+oof", "synthetic": 0})
+    assert both.startswith("the dev split") and "out-of-fold" in both
+    assert "dev kept out" in _threshold_data({"thresholds_on": "oof"})

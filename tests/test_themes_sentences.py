@@ -29,6 +29,21 @@ def test_audit_lines_set_levels_after_third_readings(tmp_path):
     assert stats["audited"] == 3 and stats["audit_changed"] == 2
 
 
+def test_the_same_text_under_two_ids_is_one_article_in_one_split(tmp_path):
+    from pipeline.themes.labels import assemble
+    (tmp_path / "raw").mkdir()
+    text = "Lễ Phật đản được tổ chức tại chùa Vĩnh Nghiêm."
+    _write(tmp_path / "pool.jsonl", [{"id": "p0", "text": text}, {"id": "p1", "text": text + " "},
+                                     {"id": "p2", "text": "Một bài khác."}])
+    _write(tmp_path / "raw" / "annotator_a.jsonl",
+           [{"id": "p0", "religion": 2}, {"id": "p1", "religion": 1}, {"id": "p2", "religion": 0}])
+    lines, stats = assemble(["religion"], tmp_path)
+    assert len(lines) == 2
+    (kept,) = [l for l in lines if l.get("duplicates")]
+    assert sorted([kept["id"]] + kept["duplicates"]) == ["p0", "p1"]
+    assert stats["duplicates"] == 1 and len(stats["duplicate_conflicts"]) == 1
+
+
 def test_sentence_labels_are_placed_by_index_or_found_again_by_text(tmp_path):
     from pipeline.themes.sentence_labels import align_sentence_labels, read_sentence_labels
     _write(tmp_path / "sentences_religion.jsonl", [
@@ -242,3 +257,55 @@ def test_level2_mode_is_checked():
     with pytest.raises(ValueError, match="level2"):
         fit_labelled_sentence_models(sparse.csr_matrix(X), bounds, levels, sentence_levels,
                                      level2="ordinal")
+
+
+def test_sentences_of_articles_outside_the_set_are_standalone(tmp_path):
+    from pipeline.themes.sentence_labels import read_sentence_labels, standalone_sentence_labels
+    _write(tmp_path / "sentences_religion.jsonl", [
+        {"sid": "a#1", "id": "a", "index": 1, "text": "Lễ Phật đản tại chùa.", "level": 2},
+        {"sid": "z#s3", "id": "z", "text": "Tăng cường quản lý nhà nước về tôn giáo.", "level": 2},
+        {"sid": "z#s4", "id": "z", "text": "Tín đồ bóng đá  đổ về sân.", "level": 0},
+    ])
+    _write(tmp_path / "sentences_ethnicity.jsonl", [
+        {"sid": "z#s3", "id": "z", "text": "Tăng cường quản lý nhà nước về tôn giáo.", "level": 0},
+        {"sid": "y#s0", "id": "y", "text": "Hỗ trợ hộ đồng bào dân tộc thiểu số.", "level": 2},
+    ])
+    labels = read_sentence_labels(["religion", "ethnicity"], tmp_path)
+    texts, levels = standalone_sentence_labels(labels, ["a"], ["religion", "ethnicity"])
+    # article "a" is in the set: its sentence is aligned there, not standalone; the same
+    # sentence labelled in two themes' files is one row
+    assert texts == ["Tăng cường quản lý nhà nước về tôn giáo.", "Tín đồ bóng đá đổ về sân.",
+                     "Hỗ trợ hộ đồng bào dân tộc thiểu số."]
+    assert levels[0].tolist() == [2, 0, -1]
+    assert levels[1].tolist() == [0, -1, 2]
+
+
+def test_standalone_sentences_teach_the_sentence_models():
+    # The labelled articles never show feature 3 (a register they lack) with the theme;
+    # standalone sentences labelled 2 do, and P(2 | >=1) of such a sentence rises.
+    from scipy import sparse
+    from pipeline.themes.sentences import fit_labelled_sentence_models
+    X, bounds, levels, sentence_levels = _figures_everywhere(6)
+    for i in range(1, len(levels), 3):  # the listed mentions are in that register too
+        X[bounds[i], 3] = 1.0
+    extra_X = np.zeros((40, 4))
+    extra_X[:, 0], extra_X[:, 3] = 1.0, 1.0  # named, in the register, treated
+    extra = (sparse.csr_matrix(extra_X), [np.full(40, 2)])
+    probe = sparse.csr_matrix([[1.0, 0, 0, 1.0]])
+    p2 = {}
+    for name, more in (("without", None), ("with", extra)):
+        models = fit_labelled_sentence_models(sparse.csr_matrix(X), bounds, levels,
+                                              sentence_levels, level2="conditional",
+                                              extra=more)
+        p2[name] = models[0][1].predict_proba(probe)[0, 1]
+    assert p2["with"] > p2["without"] + 0.2
+    # standalone rows are never taken for sentences of an article (no mention or
+    # level-0 negative comes from them): an all-level-0 standalone set changes P(>=1) only
+    # through its own labels
+    zero = (sparse.csr_matrix(extra_X), [np.full(40, -1)])
+    unlabelled = fit_labelled_sentence_models(sparse.csr_matrix(X), bounds, levels,
+                                              sentence_levels, level2="conditional", extra=zero)
+    plain = fit_labelled_sentence_models(sparse.csr_matrix(X), bounds, levels, sentence_levels,
+                                         level2="conditional")
+    for got, want in zip(unlabelled[0], plain[0]):
+        assert np.allclose(got.coef_, want.coef_)

@@ -208,3 +208,34 @@ def test_conditional_sentence_models_are_saved_and_tag_alike(toy_model, tmp_path
     assert all(np.allclose(a, b) for a, b in zip(scores.sentence, again.sentence))
     tags = ThemeTagger(loaded, cache=False).tag(article)
     assert [t.level for t in tags] == [2, 1]
+
+
+def test_standalone_sentence_labels_are_segmented_and_train_the_sentence_models(
+        toy_model, tmp_path, monkeypatch):
+    # Sentence labels of articles outside the labelled set (in no split) are read from their
+    # text, segmented, and join the sentence models' training rows; stage 1 never sees them.
+    from pipeline.themes.train import fit_model, load_dataset
+    monkeypatch.setenv("DANVAN_CACHE", str(toy_model["root"] / "cache"))
+    taxonomy, labels = write_toy_set(tmp_path)
+    raw = write_toy_sentence_labels(labels)
+    plain = fit_model(load_dataset(labels, taxonomy), folds=3, stage2=True)
+    extra = [{"sid": f"outside/{i}#s0", "id": f"outside/{i}",
+              "text": f"Hội nghề cá tổ chức tập huấn kỹ thuật bảo quản cá cho {i + 20} ngư dân.",
+              "level": 2} for i in range(12)]
+    with open(raw / "sentences_fishing.jsonl", "a", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in extra)
+    data = load_dataset(labels, taxonomy)
+    assert len(data.standalone_tokens) == 12
+    assert "tập huấn" in data.standalone_tokens[0]  # segmented words, not syllables
+    fishing = data.themes.index("fishing")
+    assert data.standalone_levels[fishing].tolist() == [2] * 12
+    assert all((levels == -1).all() for k, levels in enumerate(data.standalone_levels)
+               if k != fishing)
+    assert not any(a.id.startswith("outside/") for a in data.articles)
+    model = fit_model(data, folds=3, stage2=True)
+    before, after = plain.sentence[fishing][0].coef_, model.sentence[fishing][0].coef_
+    assert before.shape == after.shape and not np.allclose(before, after)
+    # stage 1 (the article model) is fitted on the labelled articles only: unchanged
+    tokens = data.tokens[:5]
+    assert all(np.allclose(a, b) for a, b in zip(plain.scores(tokens).article,
+                                                   model.scores(tokens).article))

@@ -11,7 +11,29 @@ from .sentences import MENTION_SCORE
 
 SENTENCE_NOTE = ("\n  Sentences are scored by per-theme logistic regressions learnt from sentences of "
                  "training articles\n  labelled on their own (corpus/labels/raw/sentences_*.jsonl) "
-                 "plus the sentences of level-0\n  articles as negatives.")
+                 "plus the sentences of level-0\n  articles as negatives.{}")
+STANDALONE_NOTE = (" They also learn from {} standalone sentences: labelled\n  sentences of "
+                   "shared-corpus articles outside the labelled set (in no split).")
+
+
+def _sentence_note(meta: dict) -> str:
+    if meta.get("sentence") != "labelled":
+        return ""
+    standalone = meta.get("standalone_sentences")
+    return SENTENCE_NOTE.format(STANDALONE_NOTE.format(standalone) if standalone else "")
+
+
+def _threshold_data(meta: dict) -> str:
+    where = meta.get("thresholds_on", "dev")
+    if where == "oof":
+        return "the training articles' out-of-fold scores (dev kept out)"
+    dev = ("the dev split (its articles and long reports made of them)"
+           if meta.get("synthetic") and meta.get("synthetic_dev", True) else "the dev split")
+    if where == "dev+oof":
+        return dev + " together with the training articles' out-of-fold scores"
+    return dev
+
+
 SYNTHETIC_NOTE = ("\n  Stage 2 also learns from {} synthetic long reports per article (3-8 held-out "
                   "articles of a fold\n  read as one, each theme at its highest level among "
                   "them), so that a theme treated in one\n  paragraph of a long report is not "
@@ -81,10 +103,11 @@ Tags an article with the themes {', '.join(f'`{t}`' for t in model.themes)} at t
   (two sigmoid-calibrated logistic regressions: level >= 1, level 2; C={meta.get('C')}).
 - Stage 2 ({'on' if meta.get('stage2') else 'off'}): per theme, a small ordinal classifier on
   the article's stage-1 scores and its best sentences' scores, trained on {meta.get('folds')}-fold
-  out-of-fold stage-1 scores.{LEXICON_NOTE if meta.get('lexicons') else ''}{SENTENCE_NOTE if meta.get('sentence') == 'labelled' else ''}{MENTION_NOTE if meta.get('sentence') == 'labelled' and meta.get('mention_negatives') and meta.get('sentence_level2') != 'conditional' else ''}{CONDITIONAL_NOTE.format(MENTION_SCORE) if meta.get('sentence_level2') == 'conditional' else ''}{_clause_note(meta)}{SYNTHETIC_NOTE.format(meta.get('synthetic')) if meta.get('synthetic') else ''}
+  out-of-fold stage-1 scores.{LEXICON_NOTE if meta.get('lexicons') else ''}{_sentence_note(meta)}{MENTION_NOTE if meta.get('sentence') == 'labelled' and meta.get('mention_negatives') and meta.get('sentence_level2') != 'conditional' else ''}{CONDITIONAL_NOTE.format(MENTION_SCORE) if meta.get('sentence_level2') == 'conditional' else ''}{_clause_note(meta)}{SYNTHETIC_NOTE.format(meta.get('synthetic')) if meta.get('synthetic') else ''}
 - Per theme and level, the source whose probability decides (article-level stage 1, the best
-  sentence, or stage 2) and its threshold are chosen on the dev split (best F1 on a 0.05-0.95
-  grid{', dev articles and long reports made of them' if meta.get('synthetic') and meta.get('synthetic_dev', True) else ''}):
+  sentence, or stage 2) and its threshold are chosen on
+  {_threshold_data(meta)}
+  (best F1 on a 0.05-0.95 grid):
 
 | theme | threshold level >= 1 | threshold level 2 |
 |---|---|---|

@@ -43,8 +43,9 @@ def _train(args) -> int:
     from .train import fit_model, load_dataset
 
     data = load_dataset(args.labels, args.taxonomy)
-    print(f"training on {len(data.subset('train'))} articles, thresholds on "
-          f"{len(data.subset('dev'))} (themes: {', '.join(data.themes)})", file=sys.stderr)
+    print(f"training on {len(data.subset('train'))} articles, thresholds on the "
+          f"{len(data.subset('dev'))} dev articles and the training articles' out-of-fold "
+          f"scores (themes: {', '.join(data.themes)})", file=sys.stderr)
     model = fit_model(data, features=args.features, C=args.C, stage2=not args.no_stage2)
     metrics = {}
     for split in ("dev", "test"):

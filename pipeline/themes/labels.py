@@ -9,7 +9,9 @@ they agree on; where they disagree, the level settled by a third reading in
 ``corpus/labels/adjudication.jsonl`` (id, theme, level, reason), else the level
 of the first annotator (file order a, b, c ...), flagged ``unsettled``.
 Splits are fixed by a hash of the article id, so they never move when articles
-are added.
+are added. The same text under two ids (the shared corpus holds some articles twice)
+is one line, under the first id in assembly order, its other ids listed in
+``duplicates``: two copies in two splits would put a test article in training.
 """
 from __future__ import annotations
 
@@ -45,6 +47,7 @@ class LabelledArticle:
     source: str = ""
     split: str = ""
     annotators: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # other ids of the same text
 
     def __post_init__(self):
         if not self.split:
@@ -86,7 +89,8 @@ def load_labelled(path: str | Path | None = None, themes: list[str] | None = Non
         out.append(LabelledArticle(id=row["id"], title=row.get("title") or "", text=row["text"],
                                    levels=dict(levels), source=row.get("source", ""),
                                    split=row.get("split") or split_of(row["id"]),
-                                   annotators=row.get("annotators", [])))
+                                   annotators=row.get("annotators", []),
+                                   duplicates=row.get("duplicates", [])))
     return out
 
 
@@ -199,6 +203,8 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
     audits = _audits(labels_dir / "raw", themes)
     overridden = audit_changed = 0
     lines, pairs, disagreements = [], defaultdict(list), []
+    line_of_text: dict[str, dict] = {}
+    duplicate_conflicts: list = []
     unknown = [i for i in raw if i not in pool]
     for article_id in sorted(raw, key=lambda i: hashlib.sha1(i.encode()).hexdigest()):
         if article_id not in pool:
@@ -225,15 +231,24 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
                 audit_changed += levels[theme] != audits[(article_id, theme)]
                 levels[theme] = audits[(article_id, theme)]
         doc = pool[article_id]
+        first = line_of_text.get(texts[article_id].strip())
+        if first is not None:  # the same text under another id: one article, one split
+            first.setdefault("duplicates", []).append(article_id)
+            if first["levels"] != levels:
+                duplicate_conflicts.append((first["id"], article_id))
+            continue
         line = {"id": article_id, "source": doc.get("source", ""), "title": doc.get("title") or "",
                 "text": doc["text"], "levels": levels, "annotators": [a for a, _ in labels],
                 "split": split_of(article_id)}
         if unsettled:
             line["unsettled"] = unsettled
+        line_of_text[texts[article_id].strip()] = line
         lines.append(line)
     stats = {"pairs": dict(pairs), "disagreements": disagreements, "unknown_ids": unknown,
              "dropped": dropped, "third_readings": len(third), "third_changed": overridden,
              "audited": len(audits), "audit_changed": audit_changed,
+             "duplicates": sum(len(l.get("duplicates", ())) for l in lines),
+             "duplicate_conflicts": duplicate_conflicts,
              "adjudicated": sum(1 for d in disagreements
                                 if (d[0], d[1]) in settled or (d[0], d[1]) in third)}
     return lines, stats
@@ -293,7 +308,10 @@ def stats_markdown(lines: list[dict], stats: dict, themes: list[str]) -> str:
         + f"). Third readings (raw/adjudication.jsonl): {stats.get('third_readings', 0)} "
         f"article x theme levels, {stats.get('third_changed', 0)} of which changed the merged level. "
         f"Quality pass (raw/audit_*.jsonl, re-read blind where a keyword check disagreed): "
-        f"{stats.get('audited', 0)} article x theme levels, {stats.get('audit_changed', 0)} changed.",
+        f"{stats.get('audited', 0)} article x theme levels, {stats.get('audit_changed', 0)} changed. "
+        f"Duplicates (the same text under another id, merged into the first): "
+        f"{stats.get('duplicates', 0)}, of which labelled differently: "
+        f"{len(stats.get('duplicate_conflicts', []))} (the first's levels are kept).",
         "Sources:\n\n" + sources_table(lines),
         "Levels per theme and split:\n\n" + counts_table(lines, themes),
         "Agreement on the double-labelled articles (first two annotators):\n\n"

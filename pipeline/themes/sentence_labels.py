@@ -7,6 +7,11 @@ also holds sentences of training articles labelled 0/1/2 on their own, in
 "text", "level"}, where n is the sentence's position in ``segment_many`` of the article and
 ``text`` the sentence as read (checked on load: a sentence that moved is found again by its
 text, one that is gone is left out).
+
+A row whose ``id`` is not an article of the labelled set is a *standalone* sentence: taken
+from a shared-corpus article that was never labelled as a whole (so it is in no split), it
+trains the sentence models only, from its ``text``. That is how sentences of a register the
+labelled articles lack (Party reports' task sentences) are taught.
 """
 from __future__ import annotations
 
@@ -62,3 +67,28 @@ def align_sentence_labels(article_ids: Sequence[str], sentence_texts: Sequence[S
             out[index_of[theme]][start + row] = level
         start += len(texts)
     return out, missing
+
+
+def standalone_sentence_labels(labels: dict[str, list], article_ids, themes: Sequence[str]
+                               ) -> tuple[list[str], list[np.ndarray]]:
+    """The labelled sentences whose article is not in ``article_ids``: their texts (one per
+    distinct article id and text, in file order) and per theme their levels (-1: that theme's
+    file does not label the sentence)."""
+    known = set(article_ids)
+    index_of = {theme: k for k, theme in enumerate(themes)}
+    row_of: dict[tuple[str, str], int] = {}
+    found: list[tuple[int, int, int]] = []  # (row, theme index, level)
+    for article_id, rows in labels.items():
+        if article_id in known:
+            continue
+        for _, text, theme, level in rows:
+            key = (article_id, _normal(text))
+            if not key[1]:
+                continue
+            row_of.setdefault(key, len(row_of))
+            found.append((row_of[key], index_of[theme], level))
+    texts = [text for _, text in row_of]
+    levels = [np.full(len(texts), -1, dtype=int) for _ in themes]
+    for row, k, level in found:
+        levels[k][row] = level
+    return texts, levels

@@ -98,7 +98,7 @@ def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
                                  C: float = SENTENCE_C,
                                  labelled_weight: float = LABELLED_WEIGHT,
                                  mention_negatives: bool = MENTION_NEGATIVES,
-                                 level2: str = LEVEL2) -> list[list]:
+                                 level2: str = LEVEL2, extra=None) -> list[list]:
     """Per theme [model for level >= 1, model for level 2], learnt from labelled sentences.
 
     Rows: the labelled sentences (their own level), and sentences of articles at level 0
@@ -119,26 +119,37 @@ def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
     (``score_sentences(..., conditional=True)``). "joint" learns P(2) against every other
     sentence, where the many off-theme sentences outweigh the few passing mentions, so
     the model learns "names the theme" more than "treats it".
+
+    ``extra``: (X, per theme levels or -1) of labelled sentences that belong to no article of
+    ``bounds`` (standalone sentences): labelled rows like the others, never mention rows.
     """
     if level2 not in LEVEL2_MODES:
         raise ValueError(f"level2 must be one of {LEVEL2_MODES}, not {level2!r}")
     rng = np.random.default_rng(seed)
     n_articles = len(bounds) - 1
     article_of = np.repeat(np.arange(n_articles), np.diff(bounds))
+    if extra is not None and extra[0].shape[0]:
+        from scipy import sparse
+        X_sent = sparse.vstack([X_sent, extra[0]], format="csr")
+        sentence_levels = [np.concatenate([own, more]) for own, more in
+                           zip(sentence_levels, extra[1])]
+        article_of = np.concatenate([article_of, np.full(extra[0].shape[0], -1)])
     models = []
     for k in range(levels.shape[1]):
         labelled = sentence_levels[k] >= 0
         if labelled.sum() < MIN_LABELLED:
             models.append([None, None])  # scored by the article model instead
             continue
-        negatives = np.flatnonzero((levels[article_of, k] == 0) & ~labelled)
+        # the article level of each row (-1: a standalone sentence, in no article)
+        article_level = np.where(article_of >= 0, levels[np.maximum(article_of, 0), k], -1)
+        negatives = np.flatnonzero((article_level == 0) & ~labelled)
         if len(negatives) > NEGATIVES_PER_THEME:
             negatives = np.sort(rng.choice(negatives, NEGATIVES_PER_THEME, replace=False))
         rows = np.concatenate([np.flatnonzero(labelled), negatives])
         target = np.concatenate([sentence_levels[k][labelled], np.zeros(len(negatives), int)])
         weight = np.concatenate([np.full(int(labelled.sum()), float(labelled_weight)),
                                  np.ones(len(negatives))])
-        mentions = (np.flatnonzero((levels[article_of, k] == 1) & ~labelled)
+        mentions = (np.flatnonzero((article_level == 1) & ~labelled)
                     if mention_negatives else np.zeros(0, int))
         pair = []
         for minimum in (1, 2):
@@ -162,5 +173,10 @@ def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
     return models
 
 
-def has_enough_labels(sentence_levels: list[np.ndarray] | None) -> bool:
-    return bool(sentence_levels) and any((s >= 0).sum() >= MIN_LABELLED for s in sentence_levels)
+def has_enough_labels(sentence_levels: list[np.ndarray] | None,
+                      standalone_levels: list[np.ndarray] | None = None) -> bool:
+    if not sentence_levels:
+        return False
+    more = standalone_levels or [np.zeros(0, int)] * len(sentence_levels)
+    return any((s >= 0).sum() + (m >= 0).sum() >= MIN_LABELLED
+               for s, m in zip(sentence_levels, more))

@@ -13,7 +13,8 @@ from ..models import Article
 from ..segment import segment_many
 from .augment import concat_scores, synthetic_reports
 from .labels import LabelledArticle, load_labelled
-from .sentence_labels import align_sentence_labels, read_sentence_labels
+from .sentence_labels import (align_sentence_labels, read_sentence_labels,
+                              standalone_sentence_labels)
 from .sentences import LABELLED_WEIGHT, LEVEL2, MENTION_NEGATIVES, SENTENCE_C, has_enough_labels
 from .model import (CLAUSE_SCORING, ThemeModel, Scores, build_stage1, lexicon_flags,
                     lexicon_matchers, stage1_scores, stage2_features)
@@ -37,6 +38,10 @@ class Dataset:
     lexicons: list = field(default_factory=list)  # per theme [lexicon, stop] from the taxonomy
     # per theme, over every sentence row (articles in order): labelled level or -1
     sentence_levels: list | None = None
+    # labelled sentences of articles outside the set (sentence models only): their words,
+    # and per theme their levels or -1 (see sentence_labels.standalone_sentence_labels)
+    standalone_tokens: list = field(default_factory=list)
+    standalone_levels: list | None = None
 
     def subset(self, split: str | Sequence[str]) -> np.ndarray:
         names = {split} if isinstance(split, str) else set(split)
@@ -61,6 +66,12 @@ def load_dataset(labels_path=None, taxonomy=None, cache=None) -> Dataset:
     sentence_levels = None
     labels = read_sentence_labels(themes, None if labels_path is None
                                   else Path(labels_path).parent / "raw")
+    # a sentence labelled in a duplicate's copy belongs to the article kept for that text
+    kept = {dup: a.id for a in articles for dup in a.duplicates}
+    merged: dict[str, list] = {}
+    for article_id, rows in labels.items():
+        merged.setdefault(kept.get(article_id, article_id), []).extend(rows)
+    labels = merged
     if labels:
         texts = []
         for item, sents in zip(articles, segmented):
@@ -68,7 +79,19 @@ def load_dataset(labels_path=None, taxonomy=None, cache=None) -> Dataset:
             texts.append([s.text_in(item.title if s.paragraph < 0 else body) for s in sents])
         sentence_levels, _ = align_sentence_labels([a.id for a in articles], texts, themes,
                                                    labels)
-    return Dataset(articles, tokens, levels, themes, lexicons, sentence_levels)
+    standalone_tokens, standalone_levels = _standalone(labels, articles, themes, cache)
+    return Dataset(articles, tokens, levels, themes, lexicons, sentence_levels,
+                   standalone_tokens, standalone_levels)
+
+
+def _standalone(labels, articles, themes, cache):
+    """The standalone labelled sentences, segmented (one row each, its words in order)."""
+    texts, levels = standalone_sentence_labels(labels or {}, [a.id for a in articles], themes)
+    if not texts:
+        return [], None
+    segmented = segment_many([Article(id=f"standalone#{i}", title="", paragraphs=[text])
+                              for i, text in enumerate(texts)], cache=cache)
+    return [tuple(t for s in sents for t in s.tokens) for sents in segmented], levels
 
 
 def _rows(bounds: np.ndarray, idx) -> np.ndarray:
@@ -89,12 +112,13 @@ def _take(tokens, idx):
 
 
 def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
-                calibration_cv: int = 3, sentence_levels=None, sentence_options=None):
+                calibration_cv: int = 3, sentence_levels=None, sentence_options=None,
+                standalone=None):
     """The article-level pipeline, the sentence models (``sentence``) and whether their level-2
     models give P(2 | >=1). Sentence models are learnt from labelled sentences where
-    ``sentence_levels`` holds them (``sentence_options``: keyword arguments of
-    fit_labelled_sentence_models), else by multiple-instance selection from the article
-    model (always joint)."""
+    ``sentence_levels`` holds them, with the ``standalone`` (tokens, levels) sentences
+    (``sentence_options``: keyword arguments of fit_labelled_sentence_models), else by
+    multiple-instance selection from the article model (always joint)."""
     from .features import document_string
     from .sentences import fit_labelled_sentence_models, fit_sentence_models
     stage1 = build_stage1(features, C, calibration_cv)
@@ -104,15 +128,19 @@ def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
     scores = stage1_scores(stage1, tokens)
     if sentence_levels is not None:
         options = sentence_options or {}
+        extra = None
+        if standalone is not None and standalone[0]:
+            extra = (stage1.named_steps["features"].transform(
+                [document_string([t]) for t in standalone[0]]), standalone[1])
         return (stage1, fit_labelled_sentence_models(scores.X_sent, scores.bounds, Y,
-                                                     sentence_levels, **options),
+                                                     sentence_levels, extra=extra, **options),
                 options.get("level2", LEVEL2) == "conditional")
     return stage1, fit_sentence_models(scores.X_sent, scores.bounds, Y, scores.sentence), False
 
 
 def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
                 sentence: bool, lexicons=None, sentence_levels=None, synthetic: float = 0.0,
-                sentence_options=None, clauses=None
+                sentence_options=None, clauses=None, standalone=None
                 ) -> tuple[Scores, Scores | None, np.ndarray]:
     """Stage-1 scores of each training article from a model that did not see it; and of
     ``synthetic`` x n long reports, each made of held-out articles of one fold (their
@@ -132,7 +160,7 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
         stage1, sentence_models, conditional = _fit_stage1(
             _take(tokens, fit_idx), Y[fit_idx], features, C, sentence, calibration_cv=3,
             sentence_levels=_sentence_subset(sentence_levels, tokens, fit_idx),
-            sentence_options=sentence_options)
+            sentence_options=sentence_options, standalone=standalone)
         scores = stage1_scores(stage1, _take(tokens, held_idx), sentence_models,
                                clauses=clauses, conditional=conditional)
         if synthetic:
@@ -181,7 +209,7 @@ def _sentence_mode(mode: str, data: Dataset, stage2: bool) -> str:
     if not stage2:
         return "off"  # only stage 2 and the best-sentence source read them
     if mode in ("auto", "labelled"):
-        if has_enough_labels(data.sentence_levels):
+        if has_enough_labels(data.sentence_levels, data.standalone_levels):
             return "labelled"
         if mode == "labelled":
             raise DanvanError("no theme has enough labelled sentences "
@@ -196,7 +224,7 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
               synthetic: float = SYNTHETIC, synthetic_dev: bool = True,
               sentence_C: float = SENTENCE_C, labelled_weight: float = LABELLED_WEIGHT,
               mention_negatives: bool = MENTION_NEGATIVES, level2: str = LEVEL2,
-              clauses: bool = True, thresholds_on: str = "dev") -> ThemeModel:
+              clauses: bool = True, thresholds_on: str = "dev+oof") -> ThemeModel:
     """Fit on ``train_splits``, choose sources and thresholds (``thresholds_on``).
 
     ``clauses``: score the clauses of long sentences too (model.CLAUSE_SCORING), saved with
@@ -214,11 +242,14 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
     sentence = mode != "off"
     sentence_levels = (_sentence_subset(data.sentence_levels, tokens, train_idx)
                        if mode == "labelled" else None)
+    standalone = ((data.standalone_tokens, data.standalone_levels)
+                  if mode == "labelled" and data.standalone_tokens else None)
     sentence_options = {"C": sentence_C, "labelled_weight": labelled_weight,
                         "mention_negatives": mention_negatives, "level2": level2}
     stage1, sentence_models, conditional = _fit_stage1(
         _take(tokens, train_idx), Y[train_idx], features, C, sentence, calibration_cv=3,
-        sentence_levels=sentence_levels, sentence_options=sentence_options)
+        sentence_levels=sentence_levels, sentence_options=sentence_options,
+        standalone=standalone)
     lexicons = data.lexicons if (lexicon and stage2 and any(l[0] for l in data.lexicons)) else None
     clause_scoring = dict(CLAUSE_SCORING) if clauses else None
     meta = {"lexicons": lexicons} if lexicons else {}
@@ -232,7 +263,8 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
         folds = max(2, min(folds, len(train_idx) // 5))
         oof, synth, synth_y = _oof_scores(_take(tokens, train_idx), Y[train_idx], features, C,
                                           folds, seed, sentence, lexicons, sentence_levels,
-                                          synthetic, sentence_options, clause_scoring)
+                                          synthetic, sentence_options, clause_scoring,
+                                          standalone)
         for k in range(len(data.themes)):
             X2, y2 = stage2_features(oof, k), Y[train_idx, k]
             if synth is not None:
@@ -241,8 +273,11 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
             combiner = OrdinalLevelClassifier(C=1.0)
             combiner.fit(X2, y2)
             model.stage2.append(combiner)
-    # Thresholds: chosen on dev, where the model has seen no label.
-    # Per boundary, the source (stage 2, best sentence, article) with the better dev F1 decides.
+    # Thresholds: chosen on dev, where the model has seen no label, and (the default,
+    # "dev+oof") on the training articles' out-of-fold scores as well: on dev alone
+    # (~320 articles, 20-70 per theme and level) a threshold moved by 0.1-0.3 between two
+    # trainings on nearly the same data.
+    # Per boundary, the source (stage 2, best sentence, article) with the better F1 decides.
     # Stage 2 and the best sentence read single sentences and carry over to long provincial
     # reports, where the article-level model dilutes a one-paragraph theme; so the article
     # model must beat them on dev by SOURCE_MARGIN to be chosen (dev is national news mostly).
@@ -294,6 +329,7 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
                   "synthetic_dev": synthetic_dev, "sentence_C": sentence_C,
                   "labelled_weight": labelled_weight,
                   "mention_negatives": mention_negatives,
+                  "standalone_sentences": len(standalone[0]) if standalone else 0,
                   "thresholds_on": thresholds_on,
                   "trained": dt.datetime.now().isoformat(timespec="seconds"),
                   "n_train": int(len(train_idx)), "n_dev": int(len(dev_idx)),
