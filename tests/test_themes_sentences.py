@@ -37,11 +37,14 @@ def test_the_same_text_under_two_ids_is_one_article_in_one_split(tmp_path):
                                      {"id": "p2", "text": "Một bài khác."}])
     _write(tmp_path / "raw" / "annotator_a.jsonl",
            [{"id": "p0", "religion": 2}, {"id": "p1", "religion": 1}, {"id": "p2", "religion": 0}])
+    _write(tmp_path / "raw" / "annotator_c.jsonl",
+           [{"id": "p0", "religion": 2}, {"id": "p1", "religion": 1}])
     lines, stats = assemble(["religion"], tmp_path)
     assert len(lines) == 2
     (kept,) = [l for l in lines if l.get("duplicates")]
     assert sorted([kept["id"]] + kept["duplicates"]) == ["p0", "p1"]
     assert stats["duplicates"] == 1 and len(stats["duplicate_conflicts"]) == 1
+    assert len(stats["pairs"]["religion"]) == 1  # agreement counts the kept line only
 
 
 def test_sentence_labels_are_placed_by_index_or_found_again_by_text(tmp_path):

@@ -211,10 +211,11 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
             continue
         labels = raw[article_id]
         levels, unsettled = {}, []
+        article_pairs = {}
         for theme in themes:
             calls = [lv[theme] for _, lv in labels]
             if len(labels) >= 2:
-                pairs[theme].append((calls[0], calls[1]))
+                article_pairs[theme] = (calls[0], calls[1])
             if len(set(calls)) == 1:
                 levels[theme] = calls[0]
                 continue
@@ -244,6 +245,8 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
             line["unsettled"] = unsettled
         line_of_text[texts[article_id].strip()] = line
         lines.append(line)
+        for theme, pair in article_pairs.items():  # agreement over the lines kept
+            pairs[theme].append(pair)
     stats = {"pairs": dict(pairs), "disagreements": disagreements, "unknown_ids": unknown,
              "dropped": dropped, "third_readings": len(third), "third_changed": overridden,
              "audited": len(audits), "audit_changed": audit_changed,
