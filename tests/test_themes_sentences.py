@@ -312,3 +312,22 @@ def test_standalone_sentences_teach_the_sentence_models():
                                          level2="conditional")
     for got, want in zip(unlabelled[0], plain[0]):
         assert np.allclose(got.coef_, want.coef_)
+
+
+def test_standalone_sampler_caps_each_article_and_repeats_no_text():
+    import importlib.util
+    import random
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "corpus" / "labels" / "sample_standalone.py"
+    spec = importlib.util.spec_from_file_location("sample_standalone", path)
+    sampler = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sampler)
+    rows = ([{"id": "a", "text": f"Câu {i} về chùa."} for i in range(5)]
+            + [{"id": f"b{i}", "text": "Tin liên quan: lễ hội chùa."} for i in range(5)]
+            + [{"id": "c", "text": "Tăng cường công tác tôn giáo."}])
+    taken = sampler._take(rows, 10, random.Random(0))
+    ids = [r["id"] for r in taken]
+    assert ids.count("a") == 2  # at most two sentences of one article
+    assert sum(r["text"].startswith("Tin liên quan") for r in taken) == 1  # one per text
+    assert len(taken) == 4
+    assert sampler._register({"text": "Tăng cường công tác dân tộc, tôn giáo"}) == 2

@@ -83,14 +83,24 @@ def _articles(ids, held, keep):
                     yield doc["id"], sentences
 
 
+def _register(row) -> int:
+    """How many Party-report words the sentence holds."""
+    text = row["text"].lower()
+    return sum(word in text for word in REGISTER)
+
+
 def _take(rows, want, rng, per_article=2):
+    """Up to ``want`` rows at random, at most ``per_article`` per article, one per text (the
+    same boilerplate sentence recurs across articles)."""
     rng.shuffle(rows)
-    count, out = {}, []
+    count, texts, out = {}, set(), []
     for row in rows:
         if len(out) >= want:
             break
-        if count.get(row["id"], 0) < per_article:
+        key = _norm(row["text"])
+        if count.get(row["id"], 0) < per_article and key not in texts:
             count[row["id"]] = count.get(row["id"], 0) + 1
+            texts.add(key)
             out.append(row)
     return out
 
@@ -107,10 +117,9 @@ def round1(ids, held, done, rng) -> dict[str, list]:
                         found[t.label].append({"id": article_id, "n": n, "text": s})
     out = {}
     for theme, rows in found.items():
-        register = lambda r: sum(w in r["text"].lower() for w in REGISTER)
-        out[theme] = (_take([r for r in rows if register(r) >= 3], 100, rng)
-                      + _take([r for r in rows if 1 <= register(r) < 3], 60, rng)
-                      + _take([r for r in rows if register(r) == 0], 90, rng))
+        out[theme] = (_take([r for r in rows if _register(r) >= 3], 100, rng)
+                      + _take([r for r in rows if 1 <= _register(r) < 3], 60, rng)
+                      + _take([r for r in rows if _register(r) == 0], 90, rng))
     return out
 
 
