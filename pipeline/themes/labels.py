@@ -232,7 +232,8 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
                 audit_changed += levels[theme] != audits[(article_id, theme)]
                 levels[theme] = audits[(article_id, theme)]
         doc = pool[article_id]
-        first = line_of_text.get(texts[article_id].strip())
+        text_key = texts[article_id].strip()
+        first = line_of_text.get(text_key)
         if first is not None:  # the same text under another id: one article, one split
             first.setdefault("duplicates", []).append(article_id)
             if first["levels"] != levels:
@@ -243,7 +244,7 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
                 "split": split_of(article_id)}
         if unsettled:
             line["unsettled"] = unsettled
-        line_of_text[texts[article_id].strip()] = line
+        line_of_text[text_key] = line
         lines.append(line)
         for theme, pair in article_pairs.items():  # agreement over the lines kept
             pairs[theme].append(pair)

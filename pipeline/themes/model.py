@@ -119,12 +119,28 @@ def _unit_scores(themes, sentence_models, X, conditional: bool = False) -> list[
     """Per theme (n, 2): P(>=1), P(2) of sentences (or clauses) with features ``X``, from the
     sentence models where given (``conditional``: theirs is P(2 | >=1)), else from the
     article model; P(2) never above P(>=1)."""
-    scores = [_cumulative(estimator, X) for estimator in themes.estimators_]
     if not sentence_models:
-        return scores
+        return [_cumulative(estimator, X) for estimator in themes.estimators_]
     from .sentences import score_sentences
-    scores = score_sentences(sentence_models, X, scores, conditional)
+    # the article model scores only the themes that lack a sentence model (every sentence,
+    # six calibrated regressions a theme: most of the tagging time when done for nothing)
+    fallback = [_cumulative(estimator, X) if None in pair else None
+                for estimator, pair in zip(themes.estimators_, sentence_models)]
+    scores = score_sentences(sentence_models, X, fallback, conditional)
     return [np.column_stack([s[:, 0], np.minimum(s[:, 0], s[:, 1])]) for s in scores]
+
+
+def stage1_features(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]]):
+    """(features of each article, of each sentence, sentence bounds): article i's sentences
+    are rows bounds[i]:bounds[i+1] of the second."""
+    sentences = [document_string([s]) for sents in sentence_tokens for s in sents]
+    bounds = np.cumsum([0] + [len(s) for s in sentence_tokens])
+    # An article's string is its sentences' strings joined (document_string of all its
+    # sentences): its features are computed from theirs, each token analysed once.
+    joined = [len(s) > 0 for sents in sentence_tokens for s in sents]
+    X_docs, X_sent = transform_articles_and_sentences(stage1.named_steps["features"],
+                                                      sentences, bounds, joined)
+    return X_docs, X_sent, bounds
 
 
 def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
@@ -135,12 +151,7 @@ def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
     ``CLAUSE_SCORING``), a long sentence's P(>=1) is at least that of its best clause.
     ``conditional``: the level-2 sentence models give P(2 | >=1) (see sentences.py)."""
     features, themes = stage1.named_steps["features"], stage1.named_steps["themes"]
-    sentences = [document_string([s]) for sents in sentence_tokens for s in sents]
-    bounds = np.cumsum([0] + [len(s) for s in sentence_tokens])
-    # An article's string is its sentences' strings joined (document_string of all its
-    # sentences): its features are computed from theirs, each token analysed once.
-    joined = [len(s) > 0 for sents in sentence_tokens for s in sents]
-    X_docs, X_sent = transform_articles_and_sentences(features, sentences, bounds, joined)
+    X_docs, X_sent, bounds = stage1_features(stage1, sentence_tokens)
     article = [_cumulative(estimator, X_docs) for estimator in themes.estimators_]
     sentence = (_unit_scores(themes, sentence_models, X_sent, conditional) if X_sent is not None
                 else [np.zeros((0, 2)) for _ in themes.estimators_])

@@ -69,6 +69,7 @@ def _top_sentences(scores: np.ndarray, bounds: np.ndarray, articles: np.ndarray)
 def score_sentences(models: list[list], X_sent, fallback: list[np.ndarray],
                     conditional: bool = False) -> list[np.ndarray]:
     """Per theme (n_sentences, 2): P(sentence names the theme), P(sentence treats it).
+    ``fallback[k]`` scores theme k where it has no model (None where it needs none).
     ``conditional``: the level-2 models give P(2 | >=1) (fit with level2="conditional")."""
     out = []
     for k, pair in enumerate(models):
@@ -154,20 +155,23 @@ def fit_labelled_sentence_models(X_sent, bounds: np.ndarray, levels: np.ndarray,
         pair = []
         for minimum in (1, 2):
             fit_rows, fit_target, fit_weight = rows, target, weight
-            extra = mentions if minimum == 2 else np.zeros(0, int)
+            mention_rows = mentions if minimum == 2 else np.zeros(0, int)
             if minimum == 2 and level2 == "conditional":
                 named = target >= 1  # the level-0 rows do not name the theme: left out
                 fit_rows, fit_target, fit_weight = rows[named], target[named], weight[named]
                 # Which of a level-1 article's sentences name the theme: the level >= 1
                 # model says (none without it: the others are off the theme).
-                extra = (extra[pair[0].predict_proba(X_sent[extra])[:, 1] >= MENTION_SCORE]
-                         if len(extra) and pair[0] is not None else extra[:0])
-            y = np.concatenate([(fit_target >= minimum).astype(int), np.zeros(len(extra), int)])
+                mention_rows = (
+                    mention_rows[pair[0].predict_proba(X_sent[mention_rows])[:, 1]
+                                 >= MENTION_SCORE]
+                    if len(mention_rows) and pair[0] is not None else mention_rows[:0])
+            y = np.concatenate([(fit_target >= minimum).astype(int),
+                                np.zeros(len(mention_rows), int)])
             if y.sum() < 5 or (1 - y).sum() < 5:
                 pair.append(None)
                 continue
-            w = np.concatenate([fit_weight, np.ones(len(extra))])
-            pair.append(_sentence_lr(C).fit(X_sent[np.concatenate([fit_rows, extra])], y,
+            w = np.concatenate([fit_weight, np.ones(len(mention_rows))])
+            pair.append(_sentence_lr(C).fit(X_sent[np.concatenate([fit_rows, mention_rows])], y,
                                             sample_weight=w))
         models.append(pair)
     return models

@@ -17,7 +17,7 @@ from .sentence_labels import (align_sentence_labels, read_sentence_labels,
                               standalone_sentence_labels)
 from .sentences import LABELLED_WEIGHT, LEVEL2, MENTION_NEGATIVES, SENTENCE_C, has_enough_labels
 from .model import (CLAUSE_SCORING, ThemeModel, Scores, build_stage1, lexicon_flags,
-                    lexicon_matchers, stage1_scores, stage2_features)
+                    lexicon_matchers, stage1_features, stage1_scores, stage2_features)
 from .ordinal import OrdinalLevelClassifier
 from .taxonomy import load_taxonomy
 
@@ -86,7 +86,7 @@ def load_dataset(labels_path=None, taxonomy=None, cache=None) -> Dataset:
 
 def _standalone(labels, articles, themes, cache):
     """The standalone labelled sentences, segmented (one row each, its words in order)."""
-    texts, levels = standalone_sentence_labels(labels or {}, [a.id for a in articles], themes)
+    texts, levels = standalone_sentence_labels(labels, [a.id for a in articles], themes)
     if not texts:
         return [], None
     segmented = segment_many([Article(id=f"standalone#{i}", title="", paragraphs=[text])
@@ -125,16 +125,17 @@ def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
     stage1.fit([document_string(t) for t in tokens], Y)
     if not sentence:
         return stage1, [], False
-    scores = stage1_scores(stage1, tokens)
     if sentence_levels is not None:
         options = sentence_options or {}
+        _, X_sent, bounds = stage1_features(stage1, tokens)  # labels, not scores, pick rows
         extra = None
         if standalone is not None and standalone[0]:
             extra = (stage1.named_steps["features"].transform(
                 [document_string([t]) for t in standalone[0]]), standalone[1])
-        return (stage1, fit_labelled_sentence_models(scores.X_sent, scores.bounds, Y,
-                                                     sentence_levels, extra=extra, **options),
+        return (stage1, fit_labelled_sentence_models(X_sent, bounds, Y, sentence_levels,
+                                                     extra=extra, **options),
                 options.get("level2", LEVEL2) == "conditional")
+    scores = stage1_scores(stage1, tokens)
     return stage1, fit_sentence_models(scores.X_sent, scores.bounds, Y, scores.sentence), False
 
 
