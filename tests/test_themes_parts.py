@@ -191,6 +191,32 @@ def test_lexicon_flags_mark_theme_sentences_and_enumerations():
     assert ethnicity.tolist() == [[0.0, 0.0]] * 3  # the stock phrase is not the theme
 
 
+def test_theme_names_are_flagged_apart_from_the_lexicon():
+    # A theme's names ("tôn giáo") say that it is named, wherever they stand; the rest of
+    # the lexicon ("chùa") may or may not concern it. Stock phrases count for neither.
+    from pipeline.themes.model import lexicon_flags, lexicon_matchers, stage2_features, Scores
+    religion = {t.label: t for t in load_taxonomy()}["religion"]
+    assert "tôn giáo" in religion.names and "chùa" in religion.lexicon
+    assert "chùa" not in religion.names
+    matchers = lexicon_matchers([[list(religion.lexicon), list(religion.stop),
+                                  list(religion.names)]])
+    article = [[("Thực hiện", "tốt", "chính sách", "dân tộc", ",", "tôn giáo", ",", "các",
+                 "chương trình", "mục tiêu", "quốc gia", ",", "nhất là", "nông thôn", "mới", "."),
+                ("Đoàn", "dừng", "chân", "ở", "chùa", "Một Cột", "."),
+                ("Dân tộc", ":", "Kinh", ";", "tôn giáo", "|", "không", "."),
+                ("Trạm", "y tế", "có", "thêm", "máy", "siêu âm", ".")]]
+    (flags,) = lexicon_flags(matchers, article)
+    assert flags.tolist() == [[1, 0, 1], [1, 1, 0], [0, 0, 0], [0, 0, 0]]
+    # an entry without names (a model trained before they existed) keeps two columns
+    (old,) = lexicon_flags(lexicon_matchers([[list(religion.lexicon), []]]), article)
+    assert old.shape == (4, 2) and old[:, :2].tolist() == flags[:2, :2].tolist() + [[1, 1], [0, 0]]
+    scores = Scores([np.zeros((1, 2))], [np.zeros((4, 2))], np.array([0, 4]), None, [flags])
+    with_names = stage2_features(scores, 0)
+    assert with_names.shape[1] == stage2_features(
+        Scores(scores.article, scores.sentence, scores.bounds, None, [old]), 0).shape[1] + 2
+    assert with_names[0, -2:].tolist() == [1.0, pytest.approx(np.log(2))]
+
+
 def test_model_card_says_where_thresholds_were_chosen():
     from pipeline.themes.card import _threshold_data
     assert "out-of-fold" not in _threshold_data({"thresholds_on": "dev", "synthetic": 0.5})

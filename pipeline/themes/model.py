@@ -51,7 +51,8 @@ class Scores:
     sentence: list[np.ndarray]  # per theme: (n_sentences, 2)
     bounds: np.ndarray  # sentence rows of article i: bounds[i]:bounds[i+1]
     X_sent: object = None  # sentence features, kept for training the sentence models
-    # per theme (n_sentences, 2): names the theme (lexicon), names it outside an enumeration
+    # per theme (n_sentences, 2): names the theme (lexicon), names it outside an enumeration;
+    # (n_sentences, 3) with the taxonomy's names: and uses one of them
     lexicon: list | None = None
 
 
@@ -77,29 +78,39 @@ def _phrases_pattern(phrases) -> re.Pattern:
 
 
 def lexicon_matchers(lexicons) -> list:
-    """Per theme, (one pattern for its lexicon, one for its stop phrases or None) from
-    [[lexicon], [stop]] pairs. Compiled once per lexicon: tagging asks for them per chunk."""
-    return list(_compiled_matchers(tuple((tuple(lexicon), tuple(stop))
-                                         for lexicon, stop in lexicons)))
+    """Per theme, (one pattern for its lexicon, one for its stop phrases, one for its names;
+    None where empty; "no names" where the entry has none: a model trained before names
+    existed) from [[lexicon], [stop], [names]] entries. Compiled once per lexicon: tagging
+    asks for them per chunk."""
+    return list(_compiled_matchers(tuple(tuple(tuple(part) for part in entry)
+                                         for entry in lexicons)))
 
 
 @lru_cache(maxsize=16)
 def _compiled_matchers(lexicons: tuple) -> tuple:
-    return tuple((_phrases_pattern(lexicon) if lexicon else None,
-                  _phrases_pattern(stop) if stop else None) for lexicon, stop in lexicons)
+    def pattern(phrases):
+        return _phrases_pattern(phrases) if phrases else None
+    return tuple((pattern(entry[0]), pattern(entry[1]),
+                  pattern(entry[2]) if len(entry) > 2 else NO_NAMES) for entry in lexicons)
+
+
+NO_NAMES = "no names"
 
 
 def lexicon_flags(matchers, sentence_tokens) -> list[np.ndarray]:
-    """Per theme (n_sentences, 2): the sentence names the theme; it does outside a list."""
+    """Per theme (n_sentences, 2): the sentence names the theme (its lexicon); it does
+    outside a list. A third column where the theme has names: one of them is used."""
     flat = [s for sents in sentence_tokens for s in sents]
-    out = [np.zeros((len(flat), 2)) for _ in matchers]
+    out = [np.zeros((len(flat), 2 if names is NO_NAMES else 3)) for _, _, names in matchers]
     for j, tokens in enumerate(flat):
         low = " ".join("_".join(t.lower().split()) for t in tokens)
         separators = sum(t in (",", ";") for t in tokens)
-        for k, (terms, stops) in enumerate(matchers):
+        for k, (terms, stops, names) in enumerate(matchers):
             text = stops.sub(" ", low) if stops is not None else low
             if terms is not None and terms.search(text):
-                out[k][j] = (1.0, float(separators < ENUMERATION_SEPARATORS))
+                out[k][j, :2] = (1.0, float(separators < ENUMERATION_SEPARATORS))
+            if names is not NO_NAMES and names is not None and names.search(text):
+                out[k][j, 2] = 1.0
     return out
 
 
@@ -232,7 +243,15 @@ def stage2_features(scores: Scores, theme_index: int) -> np.ndarray:
         extra[i] = [float(named.any()), np.log1p(named.sum()), np.log1p(flags[:, 1].sum()),
                     rows[named, 1].max() if named.any() else 0.0,
                     np.log1p(len(flags))]
-    return np.hstack([out, extra])
+    if lex.shape[1] < 3:
+        return np.hstack([out, extra])
+    # The guideline makes a theme named at all level 1 at least: a name of the theme in one
+    # field of a long enumeration weighs little in TF-IDF, however clear it is.
+    by_name = np.zeros((len(art), 2))
+    for i in range(len(art)):
+        count = lex[bounds[i]:bounds[i + 1], 2].sum()
+        by_name[i] = [float(count > 0), np.log1p(count)]
+    return np.hstack([out, extra, by_name])
 
 
 def best_sentence(rows: np.ndarray, bounds: np.ndarray) -> np.ndarray:

@@ -25,6 +25,9 @@ class Theme:
     description: str
     lexicon: tuple[str, ...] = ()
     stop: tuple[str, ...] = ()  # stock phrases removed before the lexicon is matched
+    # the phrases that name the theme itself (its field of work, its policy, its process),
+    # not things that may or may not concern it ("tôn giáo", not "chùa" or "lễ hội")
+    names: tuple[str, ...] = ()
     _patterns: tuple = field(default=(), compare=False, repr=False)
 
     def lexicon_hits(self, text: str) -> list[str]:
@@ -77,5 +80,6 @@ def _load(path: str) -> tuple[Theme, ...]:
             description=" ".join(str(entry.get("description", "")).split()),
             lexicon=tuple(normalize(w).lower() for w in entry.get("lexicon", [])),
             stop=tuple(normalize(w).lower() for w in entry.get("stop", [])),
+            names=tuple(normalize(w).lower() for w in entry.get("names", [])),
         ))
     return tuple(themes)

@@ -35,7 +35,7 @@ class Dataset:
     tokens: list[list[tuple[str, ...]]]  # per article: its sentences' words
     levels: np.ndarray  # (n_articles, n_themes)
     themes: list[str]
-    lexicons: list = field(default_factory=list)  # per theme [lexicon, stop] from the taxonomy
+    lexicons: list = field(default_factory=list)  # per theme [lexicon, stop, names] (taxonomy)
     # per theme, over every sentence row (articles in order): labelled level or -1
     sentence_levels: list | None = None
     # labelled sentences of articles outside the set (sentence models only): their words,
@@ -62,7 +62,7 @@ def load_dataset(labels_path=None, taxonomy=None, cache=None) -> Dataset:
     segmented = segment_many([as_article(a) for a in articles], cache=cache)
     tokens = [[s.tokens for s in sents] for sents in segmented]
     levels = np.array([[a.levels[t] for t in themes] for a in articles], dtype=int)
-    lexicons = [[list(t.lexicon), list(t.stop)] for t in taxonomy_themes]
+    lexicons = [[list(t.lexicon), list(t.stop), list(t.names)] for t in taxonomy_themes]
     sentence_levels = None
     labels = read_sentence_labels(themes, None if labels_path is None
                                   else Path(labels_path).parent / "raw")
