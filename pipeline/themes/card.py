@@ -104,7 +104,7 @@ Tags an article with the themes {', '.join(f'`{t}`' for t in model.themes)} at t
 - Stage 1: hashed TF-IDF on words (1-2 grams) and syllables (1-3 grams)
   (features: `{meta.get('features')}`), one `OrdinalLevelClassifier` per theme
   (two sigmoid-calibrated logistic regressions: level >= 1, level 2; C={meta.get('C')}).
-- Stage 2 ({'on' if meta.get('stage2') else 'off'}): per theme, a small ordinal classifier on
+- Stage 2 ({'on' if meta.get('stage2') else 'off'}): per theme, a small ordinal classifier{f" (C={meta['stage2_C']})" if meta.get('stage2_C') else ''} on
   the article's stage-1 scores and its best sentences' scores, trained on {meta.get('folds')}-fold
   out-of-fold stage-1 scores.{LEXICON_NOTE if meta.get('lexicons') else ''}{NAMES_NOTE if any(len(e) > 2 and e[2] for e in meta.get('lexicons') or []) else ''}{_sentence_note(meta)}{MENTION_NOTE if meta.get('sentence') == 'labelled' and meta.get('mention_negatives') and meta.get('sentence_level2') != 'conditional' else ''}{CONDITIONAL_NOTE.format(MENTION_SCORE) if meta.get('sentence_level2') == 'conditional' else ''}{_clause_note(meta)}{SYNTHETIC_NOTE.format(meta.get('synthetic')) if meta.get('synthetic') else ''}
 - Per theme and level, the source whose probability decides (article-level stage 1, the best
