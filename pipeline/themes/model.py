@@ -78,10 +78,10 @@ def _phrases_pattern(phrases) -> re.Pattern:
 
 
 def lexicon_matchers(lexicons) -> list:
-    """Per theme, (one pattern for its lexicon, one for its stop phrases, one for its names;
-    None where empty; "no names" where the entry has none: a model trained before names
-    existed) from [[lexicon], [stop], [names]] entries. Compiled once per lexicon: tagging
-    asks for them per chunk."""
+    """Per theme, (one pattern for its lexicon, one for its stop phrases, one for its names)
+    from [[lexicon], [stop], [names]] entries; None where a list is empty, and for the names
+    of an entry without that list (a model trained before names existed: no names column).
+    Compiled once per lexicon: tagging asks for them per chunk."""
     return list(_compiled_matchers(tuple(tuple(tuple(part) for part in entry)
                                          for entry in lexicons)))
 
@@ -91,17 +91,18 @@ def _compiled_matchers(lexicons: tuple) -> tuple:
     def pattern(phrases):
         return _phrases_pattern(phrases) if phrases else None
     return tuple((pattern(entry[0]), pattern(entry[1]),
-                  pattern(entry[2]) if len(entry) > 2 else NO_NAMES) for entry in lexicons)
+                  (pattern(entry[2]) or _NEVER) if len(entry) > 2 else None)
+                 for entry in lexicons)
 
 
-NO_NAMES = "no names"
+_NEVER = re.compile(r"(?!)")  # a theme with an empty names list: the column, never set
 
 
 def lexicon_flags(matchers, sentence_tokens) -> list[np.ndarray]:
     """Per theme (n_sentences, 2): the sentence names the theme (its lexicon); it does
     outside a list. A third column where the theme has names: one of them is used."""
     flat = [s for sents in sentence_tokens for s in sents]
-    out = [np.zeros((len(flat), 2 if names is NO_NAMES else 3)) for _, _, names in matchers]
+    out = [np.zeros((len(flat), 2 if names is None else 3)) for _, _, names in matchers]
     for j, tokens in enumerate(flat):
         low = " ".join("_".join(t.lower().split()) for t in tokens)
         separators = sum(t in (",", ";") for t in tokens)
@@ -109,7 +110,7 @@ def lexicon_flags(matchers, sentence_tokens) -> list[np.ndarray]:
             text = stops.sub(" ", low) if stops is not None else low
             if terms is not None and terms.search(text):
                 out[k][j, :2] = (1.0, float(separators < ENUMERATION_SEPARATORS))
-            if names is not NO_NAMES and names is not None and names.search(text):
+            if names is not None and names.search(text):
                 out[k][j, 2] = 1.0
     return out
 
