@@ -2,13 +2,16 @@
 
     python corpus/labels/sample_standalone.py --round 1 --out DIR   # theme-word sentences
     python corpus/labels/sample_standalone.py --round 2 --out DIR   # the gaps of round 2
+    python corpus/labels/sample_standalone.py --round 3 --out DIR   # names in report register
 
 Sentences come from shared-corpus articles that are not in the labelled set (nor a duplicate
 of one) and share no sentence with a dev or test article, so a standalone label can never
 carry a held-out article into training. Round 1 takes sentences naming a theme (taxonomy
 lexicon), weighted towards the Party-report register; round 2 takes what the train and dev
 errors showed missing: folk-belief rites (religion), named minority peoples (ethnicity), and
-other senses of their words. Writes cand_<theme>.jsonl ({"sid", "id", "text"}) to DIR for the
+other senses of their words; round 3 takes sentences that use a theme's name (taxonomy
+``names``) in the Party-report register, where a task on the theme's field (2) and the same
+field as one item of a list (1) must be told apart (the seeds' misses). Writes cand_<theme>.jsonl ({"sid", "id", "text"}) to DIR for the
 annotators (SENTENCE_GUIDE.md); keywords only propose, the annotators decide every level.
 """
 from __future__ import annotations
@@ -139,15 +142,44 @@ def round2(ids, held, done, rng) -> dict[str, list]:
     return out
 
 
+ROUND3_WANT = 150  # per theme: sentences with two or more Party-report words first, then one
+
+
+def round3(ids, held, done, rng) -> dict[str, list]:
+    themes = load_taxonomy()
+    names = {t.label: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in t.names)
+                                 + r")(?!\w)") for t in themes if t.names}
+    found = {label: [] for label in names}
+    for article_id, sentences in _articles(ids, held, lambda text: any(
+            p.search(text.lower()) for p in names.values())):
+        for n, s in enumerate(sentences):
+            if not 8 <= len(s.split()) <= 120 or _norm(s) in done:
+                continue
+            row = {"id": article_id, "n": n, "text": s, "register": 0}
+            row["register"] = _register(row)
+            for label, pattern in names.items():
+                if row["register"] and pattern.search(s.lower()):
+                    found[label].append(row)
+    out = {}
+    for label, rows in found.items():
+        strong = _take([r for r in rows if r["register"] >= 2], ROUND3_WANT, rng)
+        out[label] = strong + _take([r for r in rows if r["register"] == 1],
+                                    ROUND3_WANT - len(strong), rng)
+    return out
+
+
+ROUNDS = {1: round1, 2: round2, 3: round3}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--round", type=int, choices=(1, 2), required=True)
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     excluded = _excluded(Path(__file__).resolve().parent)
-    chosen = (round1 if args.round == 1 else round2)(*excluded, rng)
+    chosen = ROUNDS[args.round](*excluded, rng)
     args.out.mkdir(parents=True, exist_ok=True)
     for theme, rows in chosen.items():
         rng.shuffle(rows)
