@@ -191,6 +191,32 @@ def test_lexicon_flags_mark_theme_sentences_and_enumerations():
     assert ethnicity.tolist() == [[0.0, 0.0]] * 3  # the stock phrase is not the theme
 
 
+def test_list_items_are_told_apart_from_a_clauses_object():
+    # "An item in a list is level 1": a mention in a short stretch between separators, with a
+    # short stretch beside it, is an item; a mention inside a longer clause is not, however
+    # many commas the sentence has.
+    from pipeline.themes.model import lexicon_flags, lexicon_matchers, list_item
+    matchers = lexicon_matchers([[["tôn giáo"], []]])
+    task = [("Tăng cường", "công tác", "quản lý", "nhà nước", "đối với", "công tác",
+             "tôn giáo", ";", "giải quyết", "các", "vấn đề", "liên quan", ",", "vận động",
+             "quần chúng", ",", "tuyên truyền", ",", "phối hợp", ".")]
+    enumeration = [("Thực hiện", "tốt", "chính sách", "dân tộc", ",", "tôn giáo", ",", "các",
+                    "chương trình", "mục tiêu", "quốc gia", ".")]
+    short_sentence = [("Hội nghị", "bàn", "về", "tôn giáo", ".")]
+    (items,) = lexicon_flags(matchers, [task + enumeration + short_sentence], "items")
+    assert items.tolist() == [[1, 1], [1, 0], [1, 1]]
+    # the older rule counts separators: the task sentence has four, so it is "a list"
+    (separators,) = lexicon_flags(matchers, [task + enumeration + short_sentence])
+    assert separators.tolist() == [[1, 0], [1, 1], [1, 1]]
+    # one mention outside a list is enough; a lone short stretch is not an item
+    text = "công_tác dân_tộc , tôn_giáo ; quản_lý nhà_nước về tôn_giáo trên địa_bàn tỉnh"
+    starts = [i for i in range(len(text)) if text.startswith("tôn_giáo", i)]
+    assert list_item(text, starts) == [True, False]
+    assert list_item("tôn_giáo", [0]) == [False]
+    with pytest.raises(ValueError, match="enumeration"):
+        lexicon_flags(matchers, [short_sentence], "commas")
+
+
 def test_theme_names_are_flagged_apart_from_the_lexicon():
     # A theme's names ("tôn giáo") say that it is named, wherever they stand; the rest of
     # the lexicon ("chùa") may or may not concern it. Stock phrases count for neither.
@@ -224,3 +250,5 @@ def test_model_card_says_where_thresholds_were_chosen():
     both = _threshold_data({"thresholds_on": "dev+oof", "synthetic": 0})
     assert both.startswith("the dev split") and "out-of-fold" in both
     assert "dev kept out" in _threshold_data({"thresholds_on": "oof"})
+    final = _threshold_data({"thresholds_on": "oof", "train_splits": ["train", "dev"]})
+    assert "train and dev" in final and "dev kept out" not in final

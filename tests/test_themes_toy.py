@@ -103,6 +103,15 @@ def test_cli_evaluate_prints_the_table(toy_model, capsys, monkeypatch):
     assert "macro" in out
 
 
+def test_evaluate_refuses_a_split_the_model_learnt_from(toy_model, capsys, monkeypatch):
+    monkeypatch.setenv("DANVAN_CACHE", str(toy_model["root"] / "cache"))
+    code = main(["evaluate", "--labels", str(toy_model["labels"]), "--model",
+                 str(toy_model["model"]), "--taxonomy", str(toy_model["taxonomy"]),
+                 "--split", "dev", "--no-ablation", "--no-seeds"])
+    assert code == 2
+    assert "learnt from the 'dev' split" in capsys.readouterr().err
+
+
 def test_evaluate_refuses_a_model_of_other_themes(toy_model, capsys):
     # The shipped taxonomy has four themes; the toy model has two.
     code = main(["evaluate", "--labels", str(toy_model["labels"]), "--model",
@@ -141,6 +150,34 @@ def test_thresholds_on_oof_never_read_dev_labels(toy_model, monkeypatch):
     data.levels[dev] = 2 - data.levels[dev]
     second = fit_model(data, folds=3, thresholds_on="oof")
     assert first.thresholds == second.thresholds and first.sources == second.sources
+
+
+def test_train_learns_from_train_and_dev_and_never_reads_test(toy_model, tmp_path, monkeypatch):
+    # `danvan train` (the shipped model) learns from train and dev, its thresholds chosen on
+    # their out-of-fold scores: the card says so and gives no dev figure, and flipping every
+    # test label changes nothing but the test figures; --fit-on train keeps dev apart.
+    monkeypatch.setenv("DANVAN_CACHE", str(toy_model["root"] / "cache"))
+    meta = json.loads((toy_model["model"] / "meta.json").read_text())
+    assert meta["train_splits"] == ["train", "dev"] and meta["thresholds_on"] == "oof"
+    card = (toy_model["model"] / "MODEL_CARD.md").read_text()
+    assert "fitted on train and dev" in card and "### dev" not in card and "### test" in card
+    lines = [json.loads(l) for l in toy_model["labels"].read_text().splitlines()]
+    assert any(l["split"] == "test" for l in lines)
+    for line in lines:
+        if line["split"] == "test":
+            line["levels"] = {t: 2 - v for t, v in line["levels"].items()}
+    flipped = tmp_path / "themes.jsonl"
+    flipped.write_text("".join(json.dumps(l, ensure_ascii=False) + "\n" for l in lines))
+    out = tmp_path / "model"
+    assert main(["train", "--labels", str(flipped), "--taxonomy", str(toy_model["taxonomy"]),
+                 "--out", str(out)]) == 0
+    again = json.loads((out / "meta.json").read_text())
+    assert again["thresholds"] == meta["thresholds"] and again["sources"] == meta["sources"]
+    assert main(["train", "--labels", str(toy_model["labels"]), "--taxonomy",
+                 str(toy_model["taxonomy"]), "--out", str(out), "--fit-on", "train"]) == 0
+    apart = json.loads((out / "meta.json").read_text())
+    assert apart["train_splits"] == ["train"] and apart["thresholds_on"] == "dev+oof"
+    assert "### dev" in (out / "MODEL_CARD.md").read_text()
 
 
 def test_long_sentences_are_scored_by_their_clauses_too(toy_model):
@@ -204,8 +241,11 @@ def test_conditional_sentence_models_are_saved_and_tag_alike(toy_model, tmp_path
     assert np.allclose(rows[:, 1], rows[:, 0] * level2)
     loaded = load_model(save_model(model, tmp_path / "model"))
     assert loaded.conditional
+    # stage 2's list rule is saved with the model and read back by the tagger
+    assert model.lexicons and model.enumeration == loaded.enumeration == "items"
     again = loaded.scores(tokens)
     assert all(np.allclose(a, b) for a, b in zip(scores.sentence, again.sentence))
+    assert all(np.array_equal(a, b) for a, b in zip(scores.lexicon, again.lexicon))
     tags = ThemeTagger(loaded, cache=False).tag(article)
     assert [t.level for t in tags] == [2, 1]
 

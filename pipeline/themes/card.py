@@ -25,6 +25,9 @@ def _sentence_note(meta: dict) -> str:
 
 def _threshold_data(meta: dict) -> str:
     where = meta.get("thresholds_on", "dev")
+    if where == "oof" and "dev" in meta.get("train_splits", ()):
+        return ("the out-of-fold scores of the train and dev articles (each scored by a model "
+                "fitted without it)\n  and of long reports made of them")
     if where == "oof":
         return "the training articles' out-of-fold scores (dev kept out)"
     dev = ("the dev split (its articles and long reports made of them)"
@@ -56,6 +59,15 @@ LEXICON_NOTE = ("\n  Stage 2 also reads the taxonomy's seed lexicon: whether and
 NAMES_NOTE = ("\n  And in how many sentences one of the theme's names (the taxonomy's phrases that "
               "name the\n  theme itself, e.g. \"tôn giáo\") is used: a theme named at all is "
               "level 1 at least.")
+
+
+def _fitted_on(meta: dict) -> str:
+    splits = meta.get("train_splits", ["train"])
+    if "dev" in splits:
+        return ("The model is fitted on train and dev (every training option was chosen on dev "
+                "with a\nmodel fitted on train alone); test is only measured, and no dev "
+                "figure is given below.")
+    return "The model is fitted on train only."
 
 
 def _clause_note(meta) -> str:
@@ -119,7 +131,7 @@ Tags an article with the themes {', '.join(f'`{t}`' for t in model.themes)} at t
 ## Data
 `{meta.get('labels')}`: {len(data.articles)} articles read and labelled against the guideline
 (see `corpus/labels/README.md`), split by a hash of the id: train {splits['train']},
-dev {splits['dev']}, test {splits['test']}. The model is fitted on train only.
+dev {splits['dev']}, test {splits['test']}. {_fitted_on(meta)}
 
 {chr(10).join(counts)}
 

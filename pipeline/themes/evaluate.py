@@ -66,16 +66,25 @@ def evaluate(model: ThemeModel, data: Dataset, split: str = "test", *, ablation:
     idx = data.subset(split)
     if not len(idx):
         raise DanvanError(f"the labelled set has no '{split}' articles")
+    fitted_on = tuple(model.meta.get("train_splits", ("train",)))
+    if split in fitted_on:
+        raise DanvanError(f"the model learnt from the '{split}' split: its figures there would "
+                          f"say nothing; evaluate on a split it did not see (test)")
     truth = data.levels[idx]
     results = {"model": score_levels(truth, model_levels(model, data, idx), data.themes),
                "keywords": score_levels(truth, baseline_levels(data, idx, taxonomy), data.themes)}
     if ablation:
+        # the variants learn from the same splits, their thresholds chosen the same way
+        fit = {"train_splits": fitted_on,
+               "thresholds_on": model.meta.get("thresholds_on", "dev+oof")}
         for kind in ("words", "syllables"):
-            variant = fit_model(data, features=kind, stage2=model.meta.get("stage2", True))
+            variant = fit_model(data, features=kind, stage2=model.meta.get("stage2", True), **fit)
             results[f"{kind} (retrained)"] = score_levels(
                 truth, model_levels(variant, data, idx), data.themes)
+        # without stage 2 there are no out-of-fold scores to choose thresholds on: this one
+        # learns from train alone and chooses them on dev
         variant = fit_model(data, features=model.meta.get("features", "both"), stage2=False)
-        results["article-level only (retrained)"] = score_levels(
+        results["article-level only (retrained on train)"] = score_levels(
             truth, model_levels(variant, data, idx), data.themes)
     table = metrics_table(results, data.themes)
     return f"Split `{split}`: {len(idx)} articles.\n\n{table}", results

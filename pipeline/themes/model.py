@@ -98,9 +98,14 @@ def _compiled_matchers(lexicons: tuple) -> tuple:
 _NEVER = re.compile(r"(?!)")  # a theme with an empty names list: the column, never set
 
 
-def lexicon_flags(matchers, sentence_tokens) -> list[np.ndarray]:
+def lexicon_flags(matchers, sentence_tokens, enumeration: str = "separators") -> list[np.ndarray]:
     """Per theme (n_sentences, 2): the sentence names the theme (its lexicon); it does
-    outside a list. A third column where the theme has names: one of them is used."""
+    outside a list. A third column where the theme has names: one of them is used.
+    ``enumeration`` says what "outside a list" means: "separators" (older models), the
+    sentence has fewer than ENUMERATION_SEPARATORS "," / ";"; "items", some mention is not
+    an item of a list (see ``list_item``)."""
+    if enumeration not in ENUMERATION_MODES:
+        raise ValueError(f"enumeration must be one of {ENUMERATION_MODES}, not {enumeration!r}")
     flat = [s for sents in sentence_tokens for s in sents]
     out = [np.zeros((len(flat), 2 if names is None else 3)) for _, _, names in matchers]
     for j, tokens in enumerate(flat):
@@ -108,10 +113,40 @@ def lexicon_flags(matchers, sentence_tokens) -> list[np.ndarray]:
         separators = sum(t in (",", ";") for t in tokens)
         for k, (terms, stops, names) in enumerate(matchers):
             text = stops.sub(" ", low) if stops is not None else low
-            if terms is not None and terms.search(text):
-                out[k][j, :2] = (1.0, float(separators < ENUMERATION_SEPARATORS))
+            if terms is not None:
+                if enumeration == "separators":
+                    if terms.search(text):
+                        out[k][j, :2] = (1.0, float(separators < ENUMERATION_SEPARATORS))
+                else:
+                    starts = [m.start() for m in terms.finditer(text)]
+                    if starts:
+                        out[k][j, :2] = (1.0, float(not all(list_item(text, starts))))
             if names is not None and names.search(text):
                 out[k][j, 2] = 1.0
+    return out
+
+
+# The guideline: "an item in a list is level 1". A mention is an item when the stretch of
+# the sentence between separators that holds it is short and so is a stretch beside it
+# ("... công tác dân tộc, tín ngưỡng, tôn giáo"); a mention inside a longer clause is the
+# clause's object or subject ("Tăng cường quản lý nhà nước đối với công tác tôn giáo").
+ENUMERATION_MODES = ("separators", "items")
+ITEM_WORDS = 5  # words (segmented) in a stretch that can be a list item
+_ITEM_SEPARATOR = re.compile(r"(?:^| )[,;:…](?= |$)")
+
+
+def list_item(text: str, starts) -> list[bool]:
+    """For each mention starting at ``starts`` in ``text`` (segmented words joined by " "),
+    whether it is an item of a list."""
+    bounds = [0] + [m.end() for m in _ITEM_SEPARATOR.finditer(text)] + [len(text) + 1]
+    words = [sum(any(c.isalnum() for c in w) for w in text[a:b].split())
+             for a, b in zip(bounds, bounds[1:])]
+    short = [0 < n <= ITEM_WORDS for n in words]
+    out = []
+    for start in starts:
+        i = max(k for k in range(len(bounds) - 1) if bounds[k] <= start)
+        beside = (i > 0 and short[i - 1]) or (i + 1 < len(short) and short[i + 1])
+        out.append(short[i] and beside)
     return out
 
 
@@ -157,11 +192,13 @@ def stage1_features(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]]):
 
 def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
                   sentence_models: list | None = None, lexicons=None,
-                  clauses: dict | None = None, conditional: bool = False) -> Scores:
+                  clauses: dict | None = None, conditional: bool = False,
+                  enumeration: str = "separators") -> Scores:
     """Score articles (all their sentences) and each sentence alone (with the sentence
     models where given, else with the article model). With ``clauses`` (see
     ``CLAUSE_SCORING``), a long sentence's P(>=1) is at least that of its best clause.
-    ``conditional``: the level-2 sentence models give P(2 | >=1) (see sentences.py)."""
+    ``conditional``: the level-2 sentence models give P(2 | >=1) (see sentences.py).
+    ``enumeration``: what the lexicon flags call a list (see ``lexicon_flags``)."""
     features, themes = stage1.named_steps["features"], stage1.named_steps["themes"]
     X_docs, X_sent, bounds = stage1_features(stage1, sentence_tokens)
     article = [_cumulative(estimator, X_docs) for estimator in themes.estimators_]
@@ -170,7 +207,8 @@ def stage1_scores(stage1, sentence_tokens: Sequence[Sequence[Sequence[str]]],
     if clauses and X_sent is not None:
         sentence = _with_clauses(features, themes, sentence_models, sentence_tokens, sentence,
                                  clauses, conditional)
-    lexicon = lexicon_flags(lexicon_matchers(lexicons), sentence_tokens) if lexicons else None
+    lexicon = (lexicon_flags(lexicon_matchers(lexicons), sentence_tokens, enumeration)
+               if lexicons else None)
     return Scores(article, sentence, bounds, X_sent, lexicon)
 
 
@@ -288,9 +326,14 @@ class ThemeModel:
         """The level-2 sentence models give P(2 | >=1) (older models: P(2))."""
         return self.meta.get("sentence_level2") == "conditional"
 
+    @property
+    def enumeration(self) -> str:
+        """What the lexicon flags call a list (models before "items": "separators")."""
+        return self.meta.get("enumeration", "separators")
+
     def scores(self, tokens) -> Scores:
         return stage1_scores(self.stage1, tokens, self.sentence, self.lexicons,
-                             self.meta.get("clauses"), self.conditional)
+                             self.meta.get("clauses"), self.conditional, self.enumeration)
 
     def candidates(self, scores: Scores) -> dict[str, list[np.ndarray]]:
         """Per source, per theme (n_articles, 2): P(>=1), P(2)."""

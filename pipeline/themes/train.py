@@ -29,6 +29,10 @@ SYNTHETIC = 0.5  # synthetic long reports per real article, for stage 2 (see aug
 # fold's stage 2 learns from the synthetic reports of the other folds only) and on dev:
 # L2 macro-F1 0.870 / 0.892 at C=1, 0.878 / 0.897 at C=3 (C=0.1 .. 10 tried).
 STAGE2_C = 3.0
+# Stage 2 counts the sentences that name the theme outside a list: a mention is a list item
+# when it and a stretch beside it are short ("items"; older models: the sentence has three
+# separators, "separators"). See model.lexicon_flags.
+ENUMERATION = "items"
 THRESHOLD_DATA = ("dev", "dev+oof", "oof")  # where thresholds and sources are chosen
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.025), 3)
 
@@ -145,8 +149,8 @@ def _fit_stage1(tokens, Y, features: str, C: float, sentence: bool = False,
 
 def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
                 sentence: bool, lexicons=None, sentence_levels=None, synthetic: float = 0.0,
-                sentence_options=None, clauses=None, standalone=None
-                ) -> tuple[Scores, Scores | None, np.ndarray]:
+                sentence_options=None, clauses=None, standalone=None,
+                enumeration: str = "separators") -> tuple[Scores, Scores | None, np.ndarray]:
     """Stage-1 scores of each training article from a model that did not see it; and of
     ``synthetic`` x n long reports, each made of held-out articles of one fold (their
     levels are returned with them)."""
@@ -173,14 +177,15 @@ def _oof_scores(tokens, Y, features: str, C: float, folds: int, seed: int,
                                              int(round(synthetic * len(held_idx))), rng)
             if docs:
                 synth_parts.append(stage1_scores(stage1, docs, sentence_models, lexicons,
-                                                 clauses, conditional))
+                                                 clauses, conditional, enumeration))
                 synth_levels.append(levels)
         for k in range(n_themes):
             article[k][held_idx] = scores.article[k]
             for j, i in enumerate(held_idx):
                 sentence[k][bounds[i]:bounds[i + 1]] = \
                     scores.sentence[k][scores.bounds[j]:scores.bounds[j + 1]]
-    lexicon = lexicon_flags(lexicon_matchers(lexicons), tokens) if lexicons else None
+    lexicon = (lexicon_flags(lexicon_matchers(lexicons), tokens, enumeration)
+               if lexicons else None)
     synth = concat_scores(synth_parts) if synth_parts else None
     synth_y = np.vstack(synth_levels) if synth_levels else np.zeros((0, n_themes), dtype=int)
     return Scores(article, sentence, bounds, None, lexicon), synth, synth_y
@@ -229,13 +234,15 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
               synthetic: float = SYNTHETIC, synthetic_dev: bool = True,
               sentence_C: float = SENTENCE_C, labelled_weight: float = LABELLED_WEIGHT,
               mention_negatives: bool = MENTION_NEGATIVES, level2: str = LEVEL2,
-              clauses: bool = True, thresholds_on: str = "dev+oof") -> ThemeModel:
+              clauses: bool = True, thresholds_on: str = "dev+oof",
+              enumeration: str = ENUMERATION) -> ThemeModel:
     """Fit on ``train_splits``, choose sources and thresholds (``thresholds_on``).
 
     ``clauses``: score the clauses of long sentences too (model.CLAUSE_SCORING), saved with
     the model so that tagging does the same. ``mention_negatives``, ``sentence_C``,
     ``labelled_weight`` and ``level2``: see sentences.fit_labelled_sentence_models (``level2``
     applies to labelled sentence models; it is saved in the meta as "sentence_level2").
+    ``enumeration``: what stage 2's lexicon flags call a list (model.lexicon_flags).
     """
     if thresholds_on not in THRESHOLD_DATA:
         raise DanvanError(f"thresholds_on must be one of {THRESHOLD_DATA}, not {thresholds_on!r}")
@@ -257,7 +264,7 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
         standalone=standalone)
     lexicons = data.lexicons if (lexicon and stage2 and any(l[0] for l in data.lexicons)) else None
     clause_scoring = dict(CLAUSE_SCORING) if clauses else None
-    meta = {"lexicons": lexicons} if lexicons else {}
+    meta = {"lexicons": lexicons, "enumeration": enumeration} if lexicons else {}
     if sentence:
         meta["sentence_level2"] = "conditional" if conditional else "joint"
     if clause_scoring:
@@ -269,7 +276,7 @@ def fit_model(data: Dataset, *, features: str = "both", C: float = 4.0, stage2: 
         oof, synth, synth_y = _oof_scores(_take(tokens, train_idx), Y[train_idx], features, C,
                                           folds, seed, sentence, lexicons, sentence_levels,
                                           synthetic, sentence_options, clause_scoring,
-                                          standalone)
+                                          standalone, enumeration)
         for k in range(len(data.themes)):
             X2, y2 = stage2_features(oof, k), Y[train_idx, k]
             if synth is not None:
