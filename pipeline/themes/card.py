@@ -6,6 +6,7 @@ import platform
 from collections import Counter
 from pathlib import Path
 
+from .model import ITEM_WORDS
 from .sentences import MENTION_SCORE
 
 
@@ -54,8 +55,18 @@ CLAUSE_NOTE = ("\n  A sentence of {min_tokens} tokens or more is also scored cla
                "theme named in one field of a\n  report's long enumerating sentence is not "
                "diluted away.")
 LEXICON_NOTE = ("\n  Stage 2 also reads the taxonomy's seed lexicon: whether and in how many sentences "
-                "the theme is named\n  (stock phrases removed), how many of those are not "
-                "enumerations, the best sentence P(2) among\n  them, and the article's length.")
+                "the theme is named\n  (stock phrases removed), how many of those {}, the best "
+                "sentence P(2) among\n  them, and the article's length.")
+ENUMERATION_NOTES = {
+    "separators": "are not enumerations (fewer than three separators)",
+    "items": ("name it outside a list (a mention is a list item when the stretch\n  between "
+              f"separators that holds it has {ITEM_WORDS} words at most, and so does one beside it)")}
+
+
+def _lexicon_note(meta: dict) -> str:
+    if not meta.get("lexicons"):
+        return ""
+    return LEXICON_NOTE.format(ENUMERATION_NOTES[meta.get("enumeration", "separators")])
 NAMES_NOTE = ("\n  And in how many sentences one of the theme's names (the taxonomy's phrases that "
               "name the\n  theme itself, e.g. \"tôn giáo\") is used: a theme named at all is "
               "level 1 at least.")
@@ -118,7 +129,7 @@ Tags an article with the themes {', '.join(f'`{t}`' for t in model.themes)} at t
   (two sigmoid-calibrated logistic regressions: level >= 1, level 2; C={meta.get('C')}).
 - Stage 2 ({'on' if meta.get('stage2') else 'off'}): per theme, a small ordinal classifier{f" (C={meta['stage2_C']})" if meta.get('stage2_C') else ''} on
   the article's stage-1 scores and its best sentences' scores, trained on {meta.get('folds')}-fold
-  out-of-fold stage-1 scores.{LEXICON_NOTE if meta.get('lexicons') else ''}{NAMES_NOTE if any(len(e) > 2 and e[2] for e in meta.get('lexicons') or []) else ''}{_sentence_note(meta)}{MENTION_NOTE if meta.get('sentence') == 'labelled' and meta.get('mention_negatives') and meta.get('sentence_level2') != 'conditional' else ''}{CONDITIONAL_NOTE.format(MENTION_SCORE) if meta.get('sentence_level2') == 'conditional' else ''}{_clause_note(meta)}{SYNTHETIC_NOTE.format(meta.get('synthetic')) if meta.get('synthetic') else ''}
+  out-of-fold stage-1 scores.{_lexicon_note(meta)}{NAMES_NOTE if any(len(e) > 2 and e[2] for e in meta.get('lexicons') or []) else ''}{_sentence_note(meta)}{MENTION_NOTE if meta.get('sentence') == 'labelled' and meta.get('mention_negatives') and meta.get('sentence_level2') != 'conditional' else ''}{CONDITIONAL_NOTE.format(MENTION_SCORE) if meta.get('sentence_level2') == 'conditional' else ''}{_clause_note(meta)}{SYNTHETIC_NOTE.format(meta.get('synthetic')) if meta.get('synthetic') else ''}
 - Per theme and level, the source whose probability decides (article-level stage 1, the best
   sentence, or stage 2) and its threshold are chosen on
   {_threshold_data(meta)}
