@@ -11,8 +11,9 @@ lexicon), weighted towards the Party-report register; round 2 takes what the tra
 errors showed missing: folk-belief rites (religion), named minority peoples (ethnicity), and
 other senses of their words; round 3 takes sentences that use a theme's name (taxonomy
 ``names``) in the Party-report register, where a task on the theme's field (2) and the same
-field as one item of a list (1) must be told apart (the seeds' misses). Writes cand_<theme>.jsonl ({"sid", "id", "text"}) to DIR for the
-annotators (SENTENCE_GUIDE.md); keywords only propose, the annotators decide every level.
+field as one item of a list (1) must be told apart (the seeds' misses). Writes
+cand_<theme>.jsonl ({"sid", "id", "text"}) to DIR for the annotators (SENTENCE_GUIDE.md);
+keywords only propose, the annotators decide every level.
 """
 from __future__ import annotations
 
@@ -155,10 +156,12 @@ def round3(ids, held, done, rng) -> dict[str, list]:
         for n, s in enumerate(sentences):
             if not 8 <= len(s.split()) <= 120 or _norm(s) in done:
                 continue
-            row = {"id": article_id, "n": n, "text": s, "register": 0}
+            row = {"id": article_id, "n": n, "text": s}
             row["register"] = _register(row)
+            if not row["register"]:
+                continue
             for label, pattern in names.items():
-                if row["register"] and pattern.search(s.lower()):
+                if pattern.search(s.lower()):
                     found[label].append(row)
     out = {}
     for label, rows in found.items():

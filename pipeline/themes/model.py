@@ -20,6 +20,7 @@ average dilutes one paragraph among forty.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -144,7 +145,7 @@ def list_item(text: str, starts) -> list[bool]:
     short = [0 < n <= ITEM_WORDS for n in words]
     out = []
     for start in starts:
-        i = max(k for k in range(len(bounds) - 1) if bounds[k] <= start)
+        i = bisect.bisect_right(bounds, start) - 1
         beside = (i > 0 and short[i - 1]) or (i + 1 < len(short) and short[i + 1])
         out.append(short[i] and beside)
     return out
