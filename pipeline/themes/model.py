@@ -114,14 +114,11 @@ def lexicon_flags(matchers, sentence_tokens, enumeration: str = "separators") ->
         separators = sum(t in (",", ";") for t in tokens)
         for k, (terms, stops, names) in enumerate(matchers):
             text = stops.sub(" ", low) if stops is not None else low
-            if terms is not None:
-                if enumeration == "separators":
-                    if terms.search(text):
-                        out[k][j, :2] = (1.0, float(separators < ENUMERATION_SEPARATORS))
-                else:
-                    starts = [m.start() for m in terms.finditer(text)]
-                    if starts:
-                        out[k][j, :2] = (1.0, float(not all(list_item(text, starts))))
+            starts = [m.start() for m in terms.finditer(text)] if terms is not None else []
+            if starts:
+                outside = (separators < ENUMERATION_SEPARATORS if enumeration == "separators"
+                           else not all(list_item(text, starts)))
+                out[k][j, :2] = (1.0, float(outside))
             if names is not None and names.search(text):
                 out[k][j, 2] = 1.0
     return out
