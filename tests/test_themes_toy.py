@@ -279,3 +279,33 @@ def test_standalone_sentence_labels_are_segmented_and_train_the_sentence_models(
     tokens = data.tokens[:5]
     assert all(np.allclose(a, b) for a, b in zip(plain.scores(tokens).article,
                                                    model.scores(tokens).article))
+
+
+def test_cv_disagreements_read_only_train_labels(toy_model, monkeypatch):
+    # The re-reading list comes from folds of train alone: dev and test labels play no part,
+    # every row is a train article whose label the fold's model did not reproduce, and the
+    # dataset's splits are given back as they were.
+    import importlib.util
+    from pathlib import Path
+    from pipeline.themes.train import load_dataset
+    path = Path(__file__).resolve().parents[1] / "corpus" / "labels" / "cv_disagreements.py"
+    spec = importlib.util.spec_from_file_location("cv_disagreements", path)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    monkeypatch.setenv("DANVAN_CACHE", str(toy_model["root"] / "cache"))
+    data = load_dataset(toy_model["labels"], toy_model["taxonomy"])
+    splits = [a.split for a in data.articles]
+    train = {data.articles[i].id: i for i in data.subset("train")}
+    # one train label made wrong on purpose: a fold's model must not reproduce it
+    wrong = next(iter(train.values()))
+    data.levels[wrong, 0] = 2 - data.levels[wrong, 0] if data.levels[wrong, 0] != 1 else 0
+    first = tool.disagreements(data, 3, 0)
+    assert [a.split for a in data.articles] == splits
+    for row in first:
+        i = train[row["id"]]
+        k = data.themes.index(row["theme"])
+        assert row["label"] == data.levels[i, k] != row["model"]
+    assert (data.articles[wrong].id, data.themes[0]) in {(r["id"], r["theme"]) for r in first}
+    outside = np.array([i for i, s in enumerate(splits) if s != "train"])
+    data.levels[outside] = 2 - data.levels[outside]
+    assert tool.disagreements(data, 3, 0) == first

@@ -23,29 +23,35 @@ from pipeline.themes.train import fit_model, load_dataset, predict_levels  # noq
 FOLDS, SEED = 5, 7
 
 
-def main() -> int:
+def disagreements(data, folds: int = FOLDS, seed: int = SEED, **fit_options) -> list[dict]:
+    """{"id", "theme", "label", "model"} for each train article x theme whose out-of-fold
+    level differs from its label. ``data`` (a train.Dataset) is left as it was given."""
     from sklearn.model_selection import KFold
 
-    data = load_dataset()
     train = data.subset("train")
     splits = [a.split for a in data.articles]
     predicted = np.full((len(data.articles), len(data.themes)), -1)
-    for fit, held in KFold(FOLDS, shuffle=True, random_state=SEED).split(train):
-        for article, split in zip(data.articles, splits):  # only this fold's four fifths train
-            article.split = "unused" if split == "train" else split
-        for i in train[fit]:
-            data.articles[i].split = "train"
-        model = fit_model(data, thresholds_on="oof")
-        levels, _ = predict_levels(model, [data.tokens[i] for i in train[held]])
-        predicted[train[held]] = np.column_stack(levels)
-    for article, split in zip(data.articles, splits):
-        article.split = split
-    for i in train:
-        for k, theme in enumerate(data.themes):
-            if predicted[i, k] != data.levels[i, k]:
-                print(json.dumps({"id": data.articles[i].id, "theme": theme,
-                                  "label": int(data.levels[i, k]),
-                                  "model": int(predicted[i, k])}, ensure_ascii=False))
+    try:
+        for fit, held in KFold(folds, shuffle=True, random_state=seed).split(train):
+            for article, split in zip(data.articles, splits):  # only four fifths train
+                article.split = "unused" if split == "train" else split
+            for i in train[fit]:
+                data.articles[i].split = "train"
+            model = fit_model(data, thresholds_on="oof", **fit_options)
+            levels, _ = predict_levels(model, [data.tokens[i] for i in train[held]])
+            predicted[train[held]] = np.column_stack(levels)
+    finally:
+        for article, split in zip(data.articles, splits):
+            article.split = split
+    return [{"id": data.articles[i].id, "theme": theme, "label": int(data.levels[i, k]),
+             "model": int(predicted[i, k])}
+            for i in train for k, theme in enumerate(data.themes)
+            if predicted[i, k] != data.levels[i, k]]
+
+
+def main() -> int:
+    for row in disagreements(load_dataset()):
+        print(json.dumps(row, ensure_ascii=False))
     return 0
 
 
