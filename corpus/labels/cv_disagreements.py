@@ -23,7 +23,7 @@ from pipeline.themes.train import fit_model, load_dataset, predict_levels  # noq
 FOLDS, SEED = 5, 7
 
 
-def disagreements(data, folds: int = FOLDS, seed: int = SEED, **fit_options) -> list[dict]:
+def disagreements(data, folds: int = FOLDS, seed: int = SEED) -> list[dict]:
     """{"id", "theme", "label", "model"} for each train article x theme whose out-of-fold
     level differs from its label. ``data`` (a train.Dataset) is left as it was given."""
     from sklearn.model_selection import KFold
@@ -37,7 +37,7 @@ def disagreements(data, folds: int = FOLDS, seed: int = SEED, **fit_options) -> 
                 article.split = "unused" if split == "train" else split
             for i in train[fit]:
                 data.articles[i].split = "train"
-            model = fit_model(data, thresholds_on="oof", **fit_options)
+            model = fit_model(data, thresholds_on="oof")
             levels, _ = predict_levels(model, [data.tokens[i] for i in train[held]])
             predicted[train[held]] = np.column_stack(levels)
     finally:
