@@ -331,3 +331,26 @@ def test_standalone_sampler_caps_each_article_and_repeats_no_text():
     assert sum(r["text"].startswith("Tin liên quan") for r in taken) == 1  # one per text
     assert len(taken) == 4
     assert sampler._register({"text": "Tăng cường công tác dân tộc, tôn giáo"}) == 2
+
+
+def test_relevel_lines_come_last_and_their_moves_are_counted(tmp_path):
+    from pipeline.themes.labels import assemble, stats_markdown
+    (tmp_path / "raw").mkdir()
+    _write(tmp_path / "pool.jsonl", [{"id": f"p{i}", "text": f"văn bản {i}"} for i in range(3)])
+    _write(tmp_path / "raw" / "annotator_a.jsonl",
+           [{"id": f"p{i}", "religion": 1, "new_rural": 2} for i in range(3)])
+    _write(tmp_path / "raw" / "audit_religion.jsonl", [{"id": "p0", "religion": 0, "rule": "x"}])
+    _write(tmp_path / "raw" / "relevel_1_2.jsonl",
+           [{"id": "p0", "religion": 2, "rule": "a task on religious work"},
+            {"id": "p1", "religion": 1, "new_rural": 1, "rule": "list items"}])
+    lines, stats = assemble(["religion", "new_rural"], tmp_path)
+    levels = {l["id"]: l["levels"] for l in lines}
+    assert levels["p0"] == {"religion": 2, "new_rural": 2}  # after the audit's 0
+    assert levels["p1"] == {"religion": 1, "new_rural": 1}
+    assert levels["p2"] == {"religion": 1, "new_rural": 2}
+    assert stats["relevel"] == {("religion", 0, 2): 1, ("religion", 1, 1): 1,
+                                ("new_rural", 2, 1): 1}
+    text = stats_markdown(lines, stats, ["religion", "new_rural"])
+    assert "3 article x theme pairs read again blind, 2 changed" in text
+    assert "| 0 -> 2 | 1 -> 0 |" in text  # a move from 0 gets its column
+    assert "| new_rural | 0 | 0 | 0 | 0 | 0 | 1 | 0 |" in text

@@ -186,6 +186,17 @@ def _audits(raw_dir: Path, themes: list[str]) -> dict[tuple[str, str], int]:
     return out
 
 
+def _relevels(raw_dir: Path, themes: list[str]) -> dict[tuple[str, str], int]:
+    """raw/relevel_*.jsonl: the 1/2 re-reading. Every pair labelled 1 in any split, and a
+    random sample of pairs labelled 2, read again blind (corpus/labels/sample_relevel.py
+    chose them from the labels alone). Same line shape as raw/adjudication.jsonl; applied
+    last, so that the 1/2 line is drawn by one reading in every split."""
+    out: dict[tuple[str, str], int] = {}
+    for path in sorted(raw_dir.glob("relevel_*.jsonl")):
+        out.update(_third_readings(path, themes))
+    return out
+
+
 def _adjudications(path: Path) -> dict[tuple[str, str], int]:
     if not path.exists():
         return {}
@@ -201,6 +212,8 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
     settled = _adjudications(labels_dir / "adjudication.jsonl")
     third = _third_readings(labels_dir / "raw" / "adjudication.jsonl", themes)
     audits = _audits(labels_dir / "raw", themes)
+    relevels = _relevels(labels_dir / "raw", themes)
+    transitions: Counter = Counter()  # (theme, level before, level after) of the re-reading
     overridden = audit_changed = 0
     lines, pairs, disagreements = [], defaultdict(list), []
     line_of_text: dict[str, dict] = {}
@@ -231,6 +244,10 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
             if (article_id, theme) in audits:
                 audit_changed += levels[theme] != audits[(article_id, theme)]
                 levels[theme] = audits[(article_id, theme)]
+        for theme in themes:  # then the 1/2 re-reading
+            if (article_id, theme) in relevels:
+                transitions[(theme, levels[theme], relevels[(article_id, theme)])] += 1
+                levels[theme] = relevels[(article_id, theme)]
         doc = pool[article_id]
         text_key = texts[article_id].strip()
         first = line_of_text.get(text_key)
@@ -251,6 +268,7 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
     stats = {"pairs": dict(pairs), "disagreements": disagreements, "unknown_ids": unknown,
              "dropped": dropped, "third_readings": len(third), "third_changed": overridden,
              "audited": len(audits), "audit_changed": audit_changed,
+             "relevel": transitions,
              "duplicates": sum(len(l.get("duplicates", ())) for l in lines),
              "duplicate_conflicts": duplicate_conflicts,
              "adjudicated": sum(1 for d in disagreements
@@ -297,6 +315,18 @@ def sources_table(lines: list[dict]) -> str:
     return "\n".join(rows)
 
 
+def relevel_table(transitions: Counter, themes: list[str]) -> str:
+    """Per theme, how the 1/2 re-reading moved the pairs it read: level before -> after."""
+    moves = sorted({(1, b) for b in LEVELS} | {(2, b) for b in LEVELS}
+                   | {(a, b) for _, a, b in transitions})
+    rows = ["| theme | " + " | ".join(f"{a} -> {b}" for a, b in moves) + " |",
+            "|---|" + "---|" * len(moves)]
+    for theme in themes:
+        rows.append(f"| {theme} | " + " | ".join(str(transitions.get((theme, a, b), 0))
+                                                 for a, b in moves) + " |")
+    return "\n".join(rows)
+
+
 def stats_markdown(lines: list[dict], stats: dict, themes: list[str]) -> str:
     splits = Counter(l["split"] for l in lines)
     double = sum(1 for l in lines if len(l["annotators"]) >= 2)
@@ -320,7 +350,11 @@ def stats_markdown(lines: list[dict], stats: dict, themes: list[str]) -> str:
         "Levels per theme and split:\n\n" + counts_table(lines, themes),
         "Agreement on the double-labelled articles (first two annotators):\n\n"
         + kappa_table(stats["pairs"], themes),
-    ])
+    ] + ([f"The 1/2 re-reading (raw/relevel_*.jsonl, applied last): "
+          f"{sum(stats['relevel'].values())} article x theme pairs read again blind, "
+          f"{sum(v for (_, a, b), v in stats['relevel'].items() if a != b)} changed; "
+          f"level before -> after:\n\n" + relevel_table(stats["relevel"], themes)]
+         if stats.get("relevel") else []))
 
 
 _START, _END = "<!-- stats:start -->", "<!-- stats:end -->"
