@@ -354,3 +354,33 @@ def test_relevel_lines_come_last_and_their_moves_are_counted(tmp_path):
     assert "3 article x theme pairs read again blind, 2 changed" in text
     assert "| 0 -> 2 | 1 -> 0 |" in text  # a move from 0 gets its column
     assert "| new_rural | 0 | 0 | 0 | 0 | 0 | 1 | 0 |" in text
+
+
+def _sample_relevel_module():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "corpus" / "labels" / "sample_relevel.py"
+    spec = importlib.util.spec_from_file_location("sample_relevel", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sample_relevel_takes_every_level_1_and_hides_the_levels(tmp_path):
+    import random
+    module = _sample_relevel_module()
+    rows = [{"id": f"a{i}", "title": "t", "text": "x" * (10 + i),
+             "levels": {"religion": i % 3, "ethnicity": (i + 1) % 3}} for i in range(30)]
+    chosen = module.choose(rows, controls=4, rng=random.Random(0))
+    ones = {(r["id"], t) for r in rows for t, v in r["levels"].items() if v == 1}
+    picked = {(i, t) for i, themes in chosen.items() for t in themes}
+    assert ones <= picked  # every level-1 pair, whatever its split
+    controls = picked - ones
+    assert len(controls) == 4
+    assert all(rows[int(i[1:])]["levels"][t] == 2 for i, t in controls)
+    batches = module.batches(rows, chosen, 3, random.Random(0))
+    items = [item for batch in batches for item in batch]
+    assert sorted(item["id"] for item in items) == sorted(chosen)
+    assert all("levels" not in item for item in items)  # the readers never see a level
+    assert max(sum(len(i["text"]) for i in b) for b in batches) - \
+        min(sum(len(i["text"]) for i in b) for b in batches) <= 40
