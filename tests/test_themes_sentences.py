@@ -9,12 +9,17 @@ def _write(path, rows):
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
-def test_audit_lines_set_levels_after_third_readings(tmp_path):
-    from pipeline.themes.labels import assemble
+def _label_dir(tmp_path, first_levels: dict) -> None:
+    """A labels folder of three pool articles p0-p2 that annotator A gave ``first_levels``."""
     (tmp_path / "raw").mkdir()
     _write(tmp_path / "pool.jsonl", [{"id": f"p{i}", "text": f"văn bản {i}"} for i in range(3)])
     _write(tmp_path / "raw" / "annotator_a.jsonl",
-           [{"id": f"p{i}", "religion": 0, "new_rural": 1} for i in range(3)])
+           [{"id": f"p{i}", **first_levels} for i in range(3)])
+
+
+def test_audit_lines_set_levels_after_third_readings(tmp_path):
+    from pipeline.themes.labels import assemble
+    _label_dir(tmp_path, {"religion": 0, "new_rural": 1})
     _write(tmp_path / "raw" / "adjudication.jsonl", [{"id": "p0", "new_rural": 2, "rule": "x"}])
     _write(tmp_path / "raw" / "audit_new_rural.jsonl",
            [{"id": "p0", "new_rural": 0, "rule": "'mới đây' = recently"}])
@@ -335,10 +340,7 @@ def test_standalone_sampler_caps_each_article_and_repeats_no_text():
 
 def test_relevel_lines_come_last_and_their_moves_are_counted(tmp_path):
     from pipeline.themes.labels import assemble, stats_markdown
-    (tmp_path / "raw").mkdir()
-    _write(tmp_path / "pool.jsonl", [{"id": f"p{i}", "text": f"văn bản {i}"} for i in range(3)])
-    _write(tmp_path / "raw" / "annotator_a.jsonl",
-           [{"id": f"p{i}", "religion": 1, "new_rural": 2} for i in range(3)])
+    _label_dir(tmp_path, {"religion": 1, "new_rural": 2})
     _write(tmp_path / "raw" / "audit_religion.jsonl", [{"id": "p0", "religion": 0, "rule": "x"}])
     _write(tmp_path / "raw" / "relevel_1_2.jsonl",
            [{"id": "p0", "religion": 2, "rule": "a task on religious work"},
