@@ -19,10 +19,15 @@ def run(ablation: bool = True) -> tuple[str, bool]:
     table, results = evaluate(model, data, "test", ablation=ablation)
     l2, l1 = results["model"]["macro_l2"], results["model"]["macro_l1"]
     margin = l2 - results["keywords"]["macro_l2"]
-    checks = [(f"test macro-F1 level 2 = {l2:.3f} (target >= {TARGET_L2})", l2 >= TARGET_L2),
-              (f"test macro-F1 level >= 1 = {l1:.3f} (target >= {TARGET_L1})", l1 >= TARGET_L1),
-              (f"level 2 above keywords by {margin:+.3f} (target >= +{TARGET_MARGIN})",
-               margin >= TARGET_MARGIN)]
+    ci = results["model"]["ci"]  # 95% bootstrap intervals over the test articles
+    (l2_lo, l2_hi), (l1_lo, l1_hi) = ci["l2"], ci["l1"]
+    m_lo, m_hi = ci["diff vs keywords"]["l2"]
+    checks = [(f"test macro-F1 level 2 = {l2:.3f} [95% {l2_lo:.3f}-{l2_hi:.3f}] "
+               f"(target >= {TARGET_L2})", l2 >= TARGET_L2),
+              (f"test macro-F1 level >= 1 = {l1:.3f} [95% {l1_lo:.3f}-{l1_hi:.3f}] "
+               f"(target >= {TARGET_L1})", l1 >= TARGET_L1),
+              (f"level 2 above keywords by {margin:+.3f} [95% paired {m_lo:+.3f} to {m_hi:+.3f}] "
+               f"(target >= +{TARGET_MARGIN})", margin >= TARGET_MARGIN)]
     seeds = "(seed articles skipped: ../shared not found)"
     if shared_dir() is not None:
         seeds_table, right, total = evaluate_seeds(ThemeTagger(model))

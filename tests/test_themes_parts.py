@@ -252,3 +252,46 @@ def test_model_card_says_where_thresholds_were_chosen():
     assert "dev kept out" in _threshold_data({"thresholds_on": "oof"})
     final = _threshold_data({"thresholds_on": "oof", "train_splits": ["train", "dev"]})
     assert "train and dev" in final and "dev kept out" not in final
+
+
+def _noisy(truth, share, rng):
+    out = truth.copy()
+    flip = rng.random(truth.shape) < share
+    out[flip] = rng.integers(0, 3, size=int(flip.sum()))
+    return out
+
+
+def test_bootstrap_intervals_hold_the_figure_and_narrow_with_more_articles():
+    from pipeline.themes.evaluate import _macro_f1_resampled, bootstrap_intervals, score_levels
+    rng = np.random.default_rng(3)
+    widths = []
+    for n in (100, 1600):
+        truth = rng.integers(0, 3, size=(n, 4))
+        predicted = _noisy(truth, 0.2, rng)
+        interval = bootstrap_intervals(truth, {"model": predicted}, samples=400)["model"]
+        scores = score_levels(truth, predicted, ["a", "b", "c", "d"])
+        whole = np.arange(n)[None, :]  # the one "resample" that is the split itself
+        for key, minimum in (("l2", 2), ("l1", 1)):
+            assert _macro_f1_resampled(truth, predicted, whole, minimum)[0] == \
+                pytest.approx(scores[f"macro_{key}"])
+        for key in ("l2", "l1"):
+            lo, hi = interval[key]
+            assert lo < scores[f"macro_{key}"] < hi
+        widths.append(interval["l2"][1] - interval["l2"][0])
+    assert widths[1] < widths[0] / 2  # 16 times the articles: about a quarter of the width
+    again = bootstrap_intervals(truth, {"model": predicted}, samples=400)["model"]
+    assert again["l2"] == interval["l2"]  # seeded: the same figures on every run
+
+
+def test_paired_bootstrap_margin_is_zero_for_one_system_and_signed_for_a_better_one():
+    from pipeline.themes.evaluate import bootstrap_intervals
+    rng = np.random.default_rng(4)
+    truth = rng.integers(0, 3, size=(400, 4))
+    good, poor = _noisy(truth, 0.05, rng), _noisy(truth, 0.4, rng)
+    same = bootstrap_intervals(truth, {"a": poor, "b": poor.copy()}, reference="a", samples=200)
+    assert same["b"]["diff vs a"]["l2"] == (0.0, 0.0)
+    better = bootstrap_intervals(truth, {"poor": poor, "good": good}, reference="poor",
+                                 samples=200)
+    lo, hi = better["good"]["diff vs poor"]["l2"]
+    assert 0 < lo < hi
+    assert "diff vs poor" not in better["poor"]

@@ -66,7 +66,8 @@ def _train(args) -> int:
             table, results = evaluate(model, data, split, ablation=False, taxonomy=args.taxonomy)
             metrics[split] = {"table": table, "macro_l2": results["model"]["macro_l2"],
                               "macro_l1": results["model"]["macro_l1"],
-                              "keywords_macro_l2": results["keywords"]["macro_l2"]}
+                              "keywords_macro_l2": results["keywords"]["macro_l2"],
+                              "intervals_95": results["model"]["ci"]}
     model.meta["metrics"] = {s: {k: v for k, v in m.items() if k != "table"}
                              for s, m in metrics.items()}
     model.meta["labels"] = str(args.labels or "corpus/labels/themes.jsonl")

@@ -36,6 +36,64 @@ def score_levels(truth: np.ndarray, predicted: np.ndarray, themes: list[str]) ->
     return out
 
 
+BOOTSTRAP_SAMPLES = 1000
+
+
+def _macro_f1_resampled(truth: np.ndarray, predicted: np.ndarray, samples: np.ndarray,
+                        minimum: int) -> np.ndarray:
+    """Macro-F1 (at level >= ``minimum``) of each resample: ``samples`` holds article rows."""
+    t, p = truth[samples] >= minimum, predicted[samples] >= minimum  # (B, n, themes)
+    tp = (t & p).sum(axis=1)
+    denominator = t.sum(axis=1) + p.sum(axis=1)  # 2TP + FP + FN
+    f1 = np.divide(2 * tp, denominator, out=np.zeros(tp.shape), where=denominator > 0)
+    return f1.mean(axis=1)
+
+
+def bootstrap_intervals(truth: np.ndarray, systems: dict[str, np.ndarray], *,
+                        reference: str | None = None, samples: int = BOOTSTRAP_SAMPLES,
+                        level: float = 0.95, seed: int = 0) -> dict:
+    """Percentile intervals of macro-F1 at level 2 and >= 1 over articles drawn with
+    replacement: {system: {"l2": (lo, hi), "l1": (lo, hi)}}. With ``reference``, also each
+    other system's difference from it on the same resamples (a paired interval, under
+    "diff vs <reference>"): the test split is small, and a margin between two systems
+    scored on the same articles varies less than either figure alone."""
+    rng = np.random.default_rng(seed)
+    rows = rng.integers(0, len(truth), size=(samples, len(truth)))
+    tail = (1 - level) / 2 * 100
+    scores = {name: {key: _macro_f1_resampled(truth, predicted, rows, minimum)
+                     for key, minimum in (("l2", 2), ("l1", 1))}
+              for name, predicted in systems.items()}
+
+    def interval(values):
+        return tuple(float(x) for x in np.percentile(values, [tail, 100 - tail]))
+
+    out = {name: {key: interval(v) for key, v in by_key.items()} for name, by_key in scores.items()}
+    if reference is not None:
+        for name in systems:
+            if name != reference:
+                out[name][f"diff vs {reference}"] = {
+                    key: interval(scores[name][key] - scores[reference][key]) for key in ("l2", "l1")}
+    return out
+
+
+def intervals_markdown(intervals: dict, results: dict, samples: int = BOOTSTRAP_SAMPLES) -> str:
+    lines = [f"95% intervals ({samples:,} bootstrap resamples of the split's articles):", ""]
+    for name, by_key in intervals.items():
+        for key, label in (("l2", "level 2"), ("l1", "level >= 1")):
+            lo, hi = by_key[key]
+            lines.append(f"- {name}, macro-F1 {label}: {results[name]['macro_' + key]:.3f} "
+                         f"[{lo:.3f}, {hi:.3f}]")
+        for diff_key, diffs in by_key.items():
+            if diff_key.startswith("diff vs "):
+                other = diff_key[len("diff vs "):]
+                for key, label in (("l2", "level 2"), ("l1", "level >= 1")):
+                    lo, hi = diffs[key]
+                    point = results[name]["macro_" + key] - results[other]["macro_" + key]
+                    lines.append(f"- {name} minus {other}, {label}: {point:+.3f} "
+                                 f"[{lo:+.3f}, {hi:+.3f}] (paired)")
+    return "\n".join(lines)
+
+
 def model_levels(model: ThemeModel, data: Dataset, idx: np.ndarray) -> np.ndarray:
     levels, _ = predict_levels(model, [data.tokens[i] for i in idx])
     return np.column_stack(levels)
@@ -71,8 +129,13 @@ def evaluate(model: ThemeModel, data: Dataset, split: str = "test", *, ablation:
         raise DanvanError(f"the model learnt from the '{split}' split: its figures there would "
                           f"say nothing; evaluate on a split it did not see (test)")
     truth = data.levels[idx]
-    results = {"model": score_levels(truth, model_levels(model, data, idx), data.themes),
-               "keywords": score_levels(truth, baseline_levels(data, idx, taxonomy), data.themes)}
+    predicted = {"model": model_levels(model, data, idx),
+                 "keywords": baseline_levels(data, idx, taxonomy)}
+    results = {name: score_levels(truth, levels, data.themes)
+               for name, levels in predicted.items()}
+    intervals = bootstrap_intervals(truth, predicted, reference="keywords")
+    for name, interval in intervals.items():
+        results[name]["ci"] = interval
     if ablation:
         # the variants learn from the same splits, their thresholds chosen the same way
         fit = {"train_splits": fitted_on,
@@ -87,7 +150,8 @@ def evaluate(model: ThemeModel, data: Dataset, split: str = "test", *, ablation:
         results["article-level only (retrained on train)"] = score_levels(
             truth, model_levels(variant, data, idx), data.themes)
     table = metrics_table(results, data.themes)
-    return f"Split `{split}`: {len(idx)} articles.\n\n{table}", results
+    return (f"Split `{split}`: {len(idx)} articles.\n\n{table}\n\n"
+            f"{intervals_markdown(intervals, results)}", results)
 
 
 # ---------------------------------------------------------------------------- seeds
