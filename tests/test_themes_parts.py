@@ -53,6 +53,8 @@ def test_lexicon_skips_stock_phrases_for_the_whole_nation():
     ("[[theme]]\nlabel = 'a'\n[[theme]]\nlabel = 'a'\n", "defined twice"),
     ("title = 'x'\n", r"defines no \[\[theme"),
     ("[[theme]\n", "not valid TOML"),
+    ("[[theme]]\nlabel = 'a'\nlexicon = ['chùa', 'đình', 'Chùa']\n", "'chùa' more than once"),
+    ("[[theme]]\nlabel = 'a'\nstop = 'tôn giáo: không'\n", "stop must be a list of strings"),
 ])
 def test_bad_taxonomy_files_are_refused_clearly(tmp_path, text, message):
     path = tmp_path / "t.toml"

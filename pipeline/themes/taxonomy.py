@@ -74,12 +74,25 @@ def _load(path: str) -> tuple[Theme, ...]:
         if label in seen:
             raise DanvanError(f"taxonomy file {path}: theme {label!r} defined twice")
         seen.add(label)
+        lists = {key: _phrases(path, label, key, entry.get(key, []))
+                 for key in ("lexicon", "stop", "names")}
         themes.append(Theme(
             label=label,
             name_vi=str(entry.get("name_vi", label)),
             description=" ".join(str(entry.get("description", "")).split()),
-            lexicon=tuple(normalize(w).lower() for w in entry.get("lexicon", [])),
-            stop=tuple(normalize(w).lower() for w in entry.get("stop", [])),
-            names=tuple(normalize(w).lower() for w in entry.get("names", [])),
+            **lists,
         ))
     return tuple(themes)
+
+
+def _phrases(path: str, label: str, key: str, values) -> tuple[str, ...]:
+    """One list of phrases, normalised; a phrase given twice is refused, since the keyword
+    baseline counts hits per phrase and would count it twice."""
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise DanvanError(f"taxonomy file {path}: theme {label!r}: {key} must be a list of strings")
+    phrases = tuple(normalize(v).lower() for v in values)
+    repeated = sorted({p for p in phrases if phrases.count(p) > 1})
+    if repeated:
+        raise DanvanError(f"taxonomy file {path}: theme {label!r}: {key} lists "
+                          f"{', '.join(repr(p) for p in repeated)} more than once")
+    return phrases
