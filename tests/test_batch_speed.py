@@ -121,7 +121,8 @@ def test_lexicon_alternation_matches_like_the_terms_one_by_one(terms, sentences)
 @settings(max_examples=400, deadline=None)
 @given(st.data())
 def test_factored_alternation_matches_like_the_flat_one(data):
-    from pipeline.geo.find import _factored, _spaced
+    from pipeline.alternation import factored_alternation as _factored
+    from pipeline.geo.find import _spaced
 
     # Keys built from a few syllables, so that they often extend one another ("a", "a à").
     syllable = st.sampled_from(["a", "à", "aa", "b"])

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..alternation import factored_alternation
 from ..normalize import normalize
 from .gazetteer import _key, load_gazetteer, parse_date, resolve_province, spelling_variants, to_2025
 
@@ -95,31 +96,9 @@ def _index():
             for variant in spelling_variants(alias):
                 entries[_key(variant)].districts.append(district)
     keys = sorted(entries, key=len, reverse=True)
-    alternation = _factored([_spaced(k) for k in keys])
+    alternation = factored_alternation([_spaced(k) for k in keys])
     pattern = re.compile(rf"(?<![\w'])({alternation})(?![\w'])")
     return pattern, dict(entries)
-
-
-def _factored(alternatives: list[str]) -> str:
-    """``"|".join(alternatives)`` with common leading letters factored out ("hà nội|hải
-    phòng" -> "h(?:à nội|ải phòng)"), which the regex engine tries far faster.
-
-    Only a leading literal letter or digit is factored, and the order of alternatives
-    within a group is kept: those of other groups cannot match where the letter does,
-    so the engine tries the same candidates in the same order and finds the same match.
-    """
-    def literal_head(regex: str) -> str | None:
-        if regex and regex[0].isalnum() and regex[1:2] not in ("*", "+", "?", "{"):
-            return regex[0]
-        return None
-
-    if len(alternatives) < 2 or any(literal_head(a) is None for a in alternatives):
-        return "|".join(alternatives)
-    groups: dict[str, list[str]] = {}
-    for regex in alternatives:
-        groups.setdefault(regex[0], []).append(regex[1:])
-    return "|".join(head + rest[0] if len(rest) == 1 else f"{head}(?:{_factored(rest)})"
-                    for head, rest in groups.items())
 
 
 def _lower(text: str) -> str:
