@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -91,7 +92,7 @@ def _phrases(path: str, label: str, key: str, values) -> tuple[str, ...]:
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise DanvanError(f"taxonomy file {path}: theme {label!r}: {key} must be a list of strings")
     phrases = tuple(normalize(v).lower() for v in values)
-    repeated = sorted({p for p in phrases if phrases.count(p) > 1})
+    repeated = sorted(p for p, n in Counter(phrases).items() if n > 1)
     if repeated:
         raise DanvanError(f"taxonomy file {path}: theme {label!r}: {key} lists "
                           f"{', '.join(repr(p) for p in repeated)} more than once")
