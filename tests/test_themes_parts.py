@@ -131,6 +131,53 @@ def test_relabel_replaces_an_annotator_and_third_readings_set_levels(tmp_path):
     assert stats["third_changed"] == 2 and stats["adjudicated"] == 1
 
 
+def test_full_second_reading_settles_by_third_reading_and_flags_the_rest(tmp_path):
+    from pipeline.themes.labels import assemble, stats_markdown
+    (tmp_path / "raw").mkdir()
+    _write(tmp_path / "pool.jsonl", [{"id": f"p{i}", "text": f"văn bản số {i} về chùa Một Cột"}
+                                     for i in range(5)])
+    _write(tmp_path / "raw" / "annotator_a.jsonl",
+           [{"id": f"p{i}", "religion": 1, "new_rural": 0} for i in range(4)])
+    _write(tmp_path / "raw" / "annotator_b.jsonl", [{"id": "p3", "religion": 2, "new_rural": 0}])
+    _write(tmp_path / "raw" / "reread_0.jsonl",
+           [{"id": "p0", "religion": 1, "new_rural": 0},  # agrees: stands
+            {"id": "p1", "religion": 2, "new_rural": 0},  # disputes: settled to 2 below
+            {"id": "p2", "religion": 0, "new_rural": 0},  # disputes: not settled yet
+            {"id": "p3", "religion": 1, "new_rural": 0},  # sides with a against b: majority
+            {"id": "p4", "religion": 2, "new_rural": 0}])  # no first reading: not a line
+    _write(tmp_path / "raw" / "reread_adjudication_0.jsonl",
+           [{"id": "p1", "religion": 2, "rule": "a concrete event at the pagoda"}])
+    lines, stats = assemble(["religion", "new_rural"], tmp_path)
+    by_id = {l["id"]: l for l in lines}
+    assert set(by_id) == {"p0", "p1", "p2", "p3"}
+    assert by_id["p0"]["levels"]["religion"] == 1 and "unsettled" not in by_id["p0"]
+    assert by_id["p1"]["levels"]["religion"] == 2 and "unsettled" not in by_id["p1"]
+    assert by_id["p2"]["levels"]["religion"] == 1 and by_id["p2"]["unsettled"] == ["religion"]
+    assert by_id["p3"]["levels"]["religion"] == 1 and "unsettled" not in by_id["p3"]
+    tally = stats["reread"]
+    assert tally.to_settle == [("p2", "religion", 1, 0)] and tally.majority == 1
+    assert tally.moves == {("religion", 1, 2): 1} and len(tally.pairs["religion"]) == 4
+    text = stats_markdown(lines, stats, ["religion", "new_rural"])
+    assert "**4** articles read again blind" in text and "| religion | 4 | 0.500 |" in text
+
+
+def test_second_reading_lines_quoting_another_article_are_left_out(tmp_path):
+    from pipeline.themes.labels import assemble
+    (tmp_path / "raw").mkdir()
+    _write(tmp_path / "pool.jsonl", [
+        {"id": "p0", "text": "Lễ hội chùa Hương khai mạc với hàng nghìn phật tử."},
+        {"id": "p1", "text": "Xã đạt chuẩn nông thôn mới sau ba năm phấn đấu."},
+        {"id": "p2", "text": "Giá vàng hôm nay tăng nhẹ."}])
+    _write(tmp_path / "raw" / "annotator_a.jsonl",
+           [{"id": "p0", "religion": 2, "new_rural": 0}, {"id": "p1", "religion": 0, "new_rural": 2},
+            {"id": "p2", "religion": 0, "new_rural": 0}])
+    _write(tmp_path / "raw" / "reread_0.jsonl", [  # p2's line quotes p1: a shifted label
+        {"id": "p2", "religion": 0, "new_rural": 2, "ev": "Xã đạt chuẩn nông thôn mới"}])
+    lines, stats = assemble(["religion", "new_rural"], tmp_path)
+    assert {l["id"]: l["levels"]["new_rural"] for l in lines} == {"p0": 0, "p1": 2, "p2": 0}
+    assert ("reread_0", 1, "p2") in stats["dropped"] and not stats["reread"].pairs
+
+
 def test_load_labelled_refuses_missing_theme_and_bad_level(tmp_path):
     from pipeline.themes.labels import load_labelled
     path = tmp_path / "l.jsonl"

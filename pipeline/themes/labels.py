@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DanvanError, InputError
+from .reread import RereadTally, apply_reread, read_rereads, read_settlements, reread_markdown
 
 REPO = Path(__file__).resolve().parents[2]
 LABELS_DIR = REPO / "corpus" / "labels"
@@ -213,6 +214,9 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
     third = _third_readings(labels_dir / "raw" / "adjudication.jsonl", themes)
     audits = _audits(labels_dir / "raw", themes)
     relevels = _relevels(labels_dir / "raw", themes)
+    rereads = read_rereads(labels_dir / "raw", themes, texts, dropped)
+    reread_settled = read_settlements(labels_dir / "raw", themes)
+    reread_tally = RereadTally()
     transitions: Counter = Counter()  # (theme, level before, level after) of the re-reading
     overridden = audit_changed = 0
     lines, pairs, disagreements = [], defaultdict(list), []
@@ -248,6 +252,8 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
             if (article_id, theme) in relevels:
                 transitions[(theme, levels[theme], relevels[(article_id, theme)])] += 1
                 levels[theme] = relevels[(article_id, theme)]
+        # then the full second reading and its blind settlement (pipeline.themes.reread)
+        apply_reread(article_id, levels, unsettled, themes, rereads, reread_settled, reread_tally)
         doc = pool[article_id]
         text_key = texts[article_id].strip()
         first = line_of_text.get(text_key)
@@ -268,7 +274,7 @@ def assemble(themes: list[str], labels_dir: Path = LABELS_DIR) -> tuple[list[dic
     stats = {"pairs": dict(pairs), "disagreements": disagreements, "unknown_ids": unknown,
              "dropped": dropped, "third_readings": len(third), "third_changed": overridden,
              "audited": len(audits), "audit_changed": audit_changed,
-             "relevel": transitions,
+             "relevel": transitions, "reread": reread_tally,
              "duplicates": sum(len(l.get("duplicates", ())) for l in lines),
              "duplicate_conflicts": duplicate_conflicts,
              "adjudicated": sum(1 for d in disagreements
@@ -354,7 +360,9 @@ def stats_markdown(lines: list[dict], stats: dict, themes: list[str]) -> str:
           f"{sum(stats['relevel'].values())} article x theme pairs read again blind, "
           f"{sum(v for (_, a, b), v in stats['relevel'].items() if a != b)} changed; "
           f"level before -> after:\n\n" + relevel_table(stats["relevel"], themes)]
-         if stats.get("relevel") else []))
+         if stats.get("relevel") else [])
+        + ([reread_markdown(stats["reread"], themes)] if stats.get("reread")
+           and stats["reread"].pairs else []))
 
 
 _START, _END = "<!-- stats:start -->", "<!-- stats:end -->"
