@@ -105,5 +105,5 @@ def reread_markdown(tally: RereadTally, themes: list[str]) -> str:
               f"(raw/reread_adjudication*.jsonl): {sum(tally.moves.values())}, of which "
               f"{changed} changed the level; not settled yet (merged level kept, flagged "
               f"`unsettled`): {len(tally.to_settle)}; first-reading disagreements settled by "
-              f"the second reading's majority: {tally.majority}. Settled pairs, level before "
-              f"-> after:\n\n" + "\n".join(table))
+              f"the second reading's majority: {tally.majority}."
+            + (" Settled pairs, level before -> after:\n\n" + "\n".join(table) if moves else ""))
