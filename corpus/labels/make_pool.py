@@ -91,8 +91,8 @@ ANY = re.compile("|".join(f"(?:{p})" for p in list(STRONG.values()) + list(WEAK.
 SENT = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“])")
 
 
-def reading_view(rec: dict, max_sents: int = 14) -> str:
-    """Title, lead and every sentence that could carry a theme."""
+def reading_view(rec: dict, max_sents: int = 14, screen: re.Pattern = ANY) -> str:
+    """Title, lead and every sentence that could carry a theme (that ``screen`` flags)."""
     paras = [p.strip() for p in rec["text"].split("\n") if p.strip()]
     out = [f"### {rec['id']}  ({len(paras)} paragraphs, {len(rec['text'])} chars)", f"TITLE: {rec['title']}"]
     if paras:
@@ -101,7 +101,7 @@ def reading_view(rec: dict, max_sents: int = 14) -> str:
     total = 0
     for i, para in enumerate(paras[1:], start=1):
         for sent in SENT.split(para):
-            if ANY.search(sent):
+            if screen.search(sent):
                 total += 1
                 if shown < max_sents:
                     out.append(f"[p{i}] {sent[:400]}")

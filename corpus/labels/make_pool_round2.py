@@ -67,22 +67,9 @@ def _screen() -> re.Pattern:
     return re.compile(rf"{mp.ANY.pattern}|(?<!\w)(?:{words})(?!\w)", re.I)
 
 
-def reading_view(rec: dict, screen: re.Pattern, max_sents: int = 30) -> str:
-    """Title, lead and every sentence a screen or the taxonomy flags, with its paragraph."""
-    paras = [p.strip() for p in rec["text"].split("\n") if p.strip()]
-    out = [f"### {rec['id']}  ({len(paras)} paragraphs, {len(rec['text'])} chars)",
-           f"TITLE: {rec['title']}"]
-    if paras:
-        out.append(f"LEAD: {paras[0][:600]}")
-    shown = []
-    for i, para in enumerate(paras[1:], start=1):
-        shown += [f"[p{i}] {sent[:500]}" for sent in mp.SENT.split(para) if screen.search(sent)]
-    out += shown[:max_sents]
-    if len(shown) > max_sents:
-        out.append(f"[... {len(shown) - max_sents} more flagged sentences: read the full text]")
-    if not shown:
-        out.append("(no other sentence holds a theme word)")
-    return "\n".join(out)
+def reading_view(rec: dict, screen: re.Pattern) -> str:
+    """Round 1's reading view with the wider screen, and up to 30 flagged sentences."""
+    return mp.reading_view(rec, max_sents=30, screen=screen)
 
 
 def main() -> None:

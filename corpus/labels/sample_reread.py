@@ -5,7 +5,7 @@ quality pass, the 1/2 re-reading of every pair labelled 1). Here EVERY article o
 and of the round-2 pool is read again for all four themes by a helper annotator who sees no
 earlier level and no model output (ROUND2_GUIDE.md, the same task as a first reading). Where
 the second reading differs from the merged level, a third reader settles the pair, blind too
-(`raw/reread_adjudication.jsonl`); see pipeline.themes.labels.
+(`raw/reread_adjudication_<k>.jsonl`); see pipeline.themes.reread.
 
     python corpus/labels/sample_reread.py DIR [--batches 8]   # writes DIR/reread_<k>.txt/.jsonl
     python corpus/labels/sample_reread.py DIR --disagreements  # writes DIR/adjudicate_<k>.*
@@ -24,13 +24,17 @@ sys.path.insert(0, str(HERE.parents[1]))
 import make_pool_round2 as r2  # noqa: E402
 
 
+def _pool() -> dict[str, dict]:
+    with open(HERE / "pool.jsonl", encoding="utf-8") as fh:
+        return {rec["id"]: rec for rec in map(json.loads, fh)}
+
+
 def articles_to_read() -> list[dict]:
-    pool = {}
-    for line in open(HERE / "pool.jsonl", encoding="utf-8"):
-        rec = json.loads(line)
-        pool[rec["id"]] = rec
-    ids = [json.loads(line)["id"] for line in open(HERE / "themes.jsonl", encoding="utf-8")]
-    ids += [i for i, rec in pool.items() if rec.get("round") == 2 and i not in ids]
+    pool = _pool()
+    with open(HERE / "themes.jsonl", encoding="utf-8") as fh:
+        ids = [json.loads(line)["id"] for line in fh]
+    labelled = set(ids)
+    ids += [i for i, rec in pool.items() if rec.get("round") == 2 and i not in labelled]
     # a new order, so that a batch mixes splits and rounds
     ids.sort(key=lambda i: hashlib.sha1(f"reread:{i}".encode()).hexdigest())
     return [pool[i] for i in ids]
@@ -43,10 +47,7 @@ def disputed_pairs() -> list[tuple[dict, list[str]]]:
     from pipeline.themes.taxonomy import load_taxonomy
     themes = [t.label for t in load_taxonomy()]
     _, stats = assemble(themes, HERE)
-    pool = {}
-    for line in open(HERE / "pool.jsonl", encoding="utf-8"):
-        rec = json.loads(line)
-        pool[rec["id"]] = rec
+    pool = _pool()
     by_article: dict[str, list[str]] = {}
     for article_id, theme, _, _ in stats["reread"].to_settle:
         by_article.setdefault(article_id, []).append(theme)

@@ -18,19 +18,14 @@ from pathlib import Path
 LEVELS = (0, 1, 2)
 
 
-def _rows(path: Path) -> list[dict]:
-    from .labels import read_jsonl
-    return read_jsonl(path)
-
-
 def read_rereads(raw_dir: Path, themes: list[str], texts: dict[str, str] | None = None,
                  dropped: list | None = None) -> dict[tuple[str, str], int]:
     """(id, theme) -> level of the second reading. Lines whose evidence is quoted from
     another article (a label under the wrong id) are left out with their neighbours."""
-    from .labels import misaligned_lines
+    from .labels import misaligned_lines, read_jsonl  # labels imports this module
     out: dict[tuple[str, str], int] = {}
     for path in sorted(raw_dir.glob("reread_[0-9]*.jsonl")):
-        rows = _rows(path)
+        rows = read_jsonl(path)
         skip = misaligned_lines(rows, texts) if texts else set()
         for n, row in enumerate(rows):
             if n in skip:
@@ -45,8 +40,9 @@ def read_rereads(raw_dir: Path, themes: list[str], texts: dict[str, str] | None 
 
 
 def read_settlements(raw_dir: Path, themes: list[str]) -> dict[tuple[str, str], int]:
+    from .labels import read_jsonl
     return {(row["id"], theme): int(row[theme])
-            for path in sorted(raw_dir.glob("reread_adjudication*.jsonl")) for row in _rows(path)
+            for path in sorted(raw_dir.glob("reread_adjudication*.jsonl")) for row in read_jsonl(path)
             for theme in themes if row.get(theme) in LEVELS}
 
 
