@@ -240,6 +240,22 @@ def test_lexicon_flags_mark_theme_sentences_and_enumerations():
     assert ethnicity.tolist() == [[0.0, 0.0]] * 3  # the stock phrase is not the theme
 
 
+def test_lexicon_phrases_with_punctuation_match_segmented_text():
+    # The segmenter spaces punctuation off ("dân_tộc , tôn_giáo"); the taxonomy writes the
+    # phrase as people do ("dân tộc, tôn giáo"). Both must meet, for phrases and stop phrases.
+    from pipeline.themes.model import lexicon_flags, lexicon_matchers
+    matchers = lexicon_matchers([[["dân tộc, tôn giáo"], []],
+                                 [["tôn giáo"], ["tôn giáo: không"]]])
+    article = [[("Quản lý", "nhà nước", "về", "dân tộc", ",", "tôn giáo", "."),
+                ("Dân tộc", "tôn giáo", "học", "."),
+                ("Tôn giáo", ":", "Không", ";", "quê quán", ":", "Huế", ".")]]
+    pair, religion = lexicon_flags(matchers, article)
+    assert pair[:, 0].tolist() == [1.0, 0.0, 0.0]
+    assert religion[:, 0].tolist() == [1.0, 1.0, 0.0]  # the CV field is a stop phrase
+    ethnicity = {t.label: t for t in load_taxonomy()}["ethnicity"]
+    assert "dân tộc, tôn giáo" in ethnicity.lexicon_hits("công tác dân tộc, tôn giáo")
+
+
 def test_list_items_are_told_apart_from_a_clauses_object():
     # "An item in a list is level 1": a mention in a short stretch between separators, with a
     # short stretch beside it, is an item; a mention inside a longer clause is not, however

@@ -62,7 +62,13 @@ ENUMERATION_SEPARATORS = 3  # a sentence with this many "," / ";" is a list
 
 
 def _phrase_body(phrase: str) -> str:
-    return "[ _]".join(re.escape(s) for s in phrase.lower().split())
+    # the segmenter spaces punctuation off ("dân_tộc , tôn_giáo"): a phrase written
+    # "dân tộc, tôn giáo" matches with or without that space
+    parts = []
+    for syllable in phrase.lower().split():
+        word, mark = re.fullmatch(r"(.*?)([,;:]?)", syllable).groups()
+        parts.append(re.escape(word) + (" ?" + re.escape(mark) if mark and word else re.escape(mark)))
+    return "[ _]".join(parts)
 
 
 def _phrase_pattern(phrase: str) -> str:
