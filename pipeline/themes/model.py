@@ -67,7 +67,7 @@ def _phrase_body(phrase: str) -> str:
     parts = []
     for syllable in phrase.lower().split():
         word, mark = re.fullmatch(r"(.*?)([,;:]?)", syllable).groups()
-        parts.append(re.escape(word) + (" ?" + re.escape(mark) if mark and word else re.escape(mark)))
+        parts.append(re.escape(word) + (" ?" if mark and word else "") + re.escape(mark))
     return "[ _]".join(parts)
 
 
